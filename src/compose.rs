@@ -1,0 +1,170 @@
+//! View → Typst source, through minijinja templates.
+//!
+//! Escaping is the environment's default, not a filter to remember: every
+//! value a template prints becomes a Typst string literal (`#"…";`), which
+//! Typst shows as literal text. `#`, `*`, `$`, `[`, `@`, `<`, `//`, a `-` at a
+//! line start: none of them can become markup. Templates mark their own
+//! Typst code, not data, with `|safe`; `|lit` writes a string literal for
+//! code positions (function arguments such as `title:`).
+
+use std::fmt::Write as _;
+
+use minijinja::value::{Value, ValueKind};
+use minijinja::{AutoEscape, Environment, Error as JinjaError, ErrorKind, Output, State};
+
+use crate::error::{Error, Result};
+use crate::view::View;
+
+/// The templates built into the binary, by file name.
+pub const BUILTIN_TEMPLATES: &[(&str, &str)] = &[
+    ("base.typ.j2", include_str!("../templates/base.typ.j2")),
+    (
+        "_blocks.typ.j2",
+        include_str!("../templates/_blocks.typ.j2"),
+    ),
+    (
+        "ke-hoach.typ.j2",
+        include_str!("../templates/ke-hoach.typ.j2"),
+    ),
+];
+
+/// The Typst library of Nghị định 30 blocks, imported by every template.
+pub const ND30_TYP: &str = include_str!("../templates/nd30.typ");
+
+/// The auto-escape mode name for Typst output.
+const TYPST: &str = "typst";
+
+/// The template environment: templates loaded once, reused for every document.
+pub struct Composer {
+    env: Environment<'static>,
+}
+
+impl Default for Composer {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Composer {
+    /// A composer with the built-in templates.
+    pub fn new() -> Self {
+        let mut env = Environment::new();
+        env.set_auto_escape_callback(|_| AutoEscape::Custom(TYPST.into()));
+        env.set_formatter(typst_formatter);
+        env.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);
+        env.set_syntax(
+            minijinja::syntax::SyntaxConfig::builder()
+                .trim_blocks(true)
+                .build()
+                .expect("a valid syntax configuration"),
+        );
+        env.add_filter("lit", lit_filter);
+        for (name, source) in BUILTIN_TEMPLATES {
+            // Built-in templates are tested; a syntax error here is a bug in this crate.
+            env.add_template(name, source)
+                .unwrap_or_else(|e| panic!("built-in template {name} is invalid: {e}"));
+        }
+        Self { env }
+    }
+
+    /// Composes the Typst source of a document.
+    pub fn compose(&self, view: &View) -> Result<String> {
+        let name = format!("{}.typ.j2", view.kind);
+        let template = self.env.get_template(&name).map_err(template_error)?;
+        template
+            .render(Value::from(minijinja::value::Serde(view)))
+            .map_err(template_error)
+    }
+}
+
+fn template_error(e: JinjaError) -> Error {
+    let mut msg = e.to_string();
+    if let (Some(name), Some(line)) = (e.name(), e.line()) {
+        msg = format!("{name}:{line}: {msg}");
+    }
+    Error::Template(msg)
+}
+
+/// Writes `s` as a Typst string literal.
+pub fn typst_string_literal(s: &str, out: &mut String) {
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '"' => out.push_str("\\\""),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() => {
+                let _ = write!(out, "\\u{{{:x}}}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}
+
+/// Escapes a data string for markup: `#"…";` shows the string literally.
+/// The `;` ends the embedded expression, so text that follows (`.` or `(`)
+/// cannot continue it.
+pub fn escape_markup(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 4);
+    out.push('#');
+    typst_string_literal(s, &mut out);
+    out.push(';');
+    out
+}
+
+fn typst_formatter(
+    out: &mut Output<'_>,
+    state: &mut State<'_, '_>,
+    value: &Value,
+) -> std::result::Result<(), JinjaError> {
+    let escaping = matches!(state.auto_escape(), AutoEscape::Custom(name) if name == TYPST);
+    let write = |out: &mut Output<'_>, s: &str| {
+        out.write_str(s)
+            .map_err(|_| JinjaError::new(ErrorKind::WriteFailure, "could not write output"))
+    };
+    if value.is_safe() || !escaping {
+        return write(out, &value.to_string());
+    }
+    match value.kind() {
+        ValueKind::Undefined | ValueKind::None => Ok(()),
+        // Numbers and booleans cannot carry markup; they are written bare so
+        // that templates can use them in code positions.
+        ValueKind::Number => write(out, &value.to_string()),
+        ValueKind::Bool => write(out, if value.is_true() { "true" } else { "false" }),
+        _ => {
+            let text = match value.as_str() {
+                Some(s) => s.to_string(),
+                None => value.to_string(),
+            };
+            write(out, &escape_markup(&text))
+        }
+    }
+}
+
+fn lit_filter(value: &Value) -> Value {
+    let text = match value.as_str() {
+        Some(s) => s.to_string(),
+        None => value.to_string(),
+    };
+    let mut out = String::with_capacity(text.len() + 2);
+    typst_string_literal(&text, &mut out);
+    Value::from_safe_string(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn data_becomes_a_string_literal() {
+        assert_eq!(escape_markup("*bold*"), "#\"*bold*\";");
+        assert_eq!(
+            escape_markup("a \"quote\" \\ b"),
+            "#\"a \\\"quote\\\" \\\\ b\";"
+        );
+        assert_eq!(escape_markup("line\nbreak"), "#\"line\\nbreak\";");
+    }
+}

@@ -1,0 +1,221 @@
+//! # vanban
+//!
+//! Vietnamese official administrative documents — plans (Kế hoạch), reports
+//! (Báo cáo), official letters (Công văn) — from structured YAML, typeset as
+//! PDF exactly as Nghị định 30/2020/NĐ-CP prescribes.
+//!
+//! ```
+//! let engine = vanban::Engine::new(); // fonts and templates loaded once; Send + Sync
+//! let doc = vanban::Document::from_yaml_str(r#"
+//! kind: ke-hoach
+//! issuer: { parent: UBND tỉnh Yên Bái, name: Sở Lao động - Thương binh và Xã hội, code: SLĐTBXH }
+//! number: 5
+//! place: Yên Bái
+//! date: 2024-03-05
+//! subject: Triển khai công tác trẻ em năm 2024
+//! goals:
+//!   targets:
+//!     - { name: Giải quyết việc làm cho, value: 20000, unit: người }
+//! tasks:
+//!   tre-em: [ Tổ chức Tháng hành động vì trẻ em. ]
+//! signature: { authority: KT. GIÁM ĐỐC, title: Phó Giám đốc, name: Nguyễn Văn A }
+//! recipients: [ UBND tỉnh (b/c) ]
+//! archive: VT, TE
+//! "#)?;
+//! let typst = engine.render_typst(&doc)?;
+//! assert!(typst.contains(r#"#"Số: 05/KH-SLĐTBXH";"#));
+//! let pdf: Vec<u8> = engine.render_pdf(&doc)?;
+//! assert!(pdf.starts_with(b"%PDF"));
+//! # Ok::<(), vanban::Error>(())
+//! ```
+//!
+//! The pipeline runs one way: YAML → [`model`] → [`validate`] → [`view`]
+//! (computed figures and numbering) → [`compose`] (minijinja → Typst source)
+//! → [`typeset`] (Typst → PDF).
+
+#![warn(missing_docs)]
+
+pub mod compose;
+pub mod error;
+pub mod inspect;
+pub mod model;
+pub mod parse;
+pub mod source_map;
+pub mod typeset;
+pub mod validate;
+pub mod vi;
+pub mod view;
+
+use std::path::Path;
+
+pub use error::{Diagnostic, Diagnostics, Error, Result, Severity};
+
+use compose::Composer;
+use typeset::{PdfExport, Typesetter};
+
+/// A parsed and validated document, ready to render.
+#[derive(Debug, Clone)]
+pub struct Document {
+    model: model::Document,
+    warnings: Vec<Diagnostic>,
+}
+
+impl Document {
+    /// Parses and validates YAML text. Every problem found is returned at once.
+    pub fn from_yaml_str(text: &str) -> Result<Self> {
+        let text = vi::nfc(text);
+        let parsed = parse::parse_yaml(&text)?;
+        Self::checked(parsed)
+    }
+
+    /// Parses and validates JSON text (the same fields as YAML).
+    pub fn from_json_str(text: &str) -> Result<Self> {
+        let text = vi::nfc(text);
+        let parsed = parse::parse_json(&text)?;
+        Self::checked(parsed)
+    }
+
+    /// Reads a `.yaml`, `.yml` or `.json` file.
+    pub fn from_path(path: impl AsRef<Path>) -> Result<Self> {
+        let path = path.as_ref();
+        let text = std::fs::read_to_string(path).map_err(|source| Error::Io {
+            path: path.display().to_string(),
+            source,
+        })?;
+        if path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("json"))
+        {
+            Self::from_json_str(&text)
+        } else {
+            Self::from_yaml_str(&text)
+        }
+    }
+
+    /// Validates a document built in Rust.
+    pub fn from_model(model: model::Document) -> Result<Self> {
+        Self::checked(parse::Parsed {
+            document: model,
+            source_map: source_map::SourceMap::default(),
+        })
+    }
+
+    fn checked(parsed: parse::Parsed) -> Result<Self> {
+        let mut diagnostics = validate::validate(&parsed.document);
+        for d in &mut diagnostics {
+            if d.line.is_none() {
+                if let Some((line, column)) = parsed.source_map.locate(&d.path) {
+                    d.line = Some(line);
+                    d.column = Some(column);
+                }
+            }
+        }
+        diagnostics.sort_by_key(|d| (d.line.unwrap_or(usize::MAX), d.column.unwrap_or(0)));
+        if diagnostics.iter().any(Diagnostic::is_error) {
+            return Err(Error::Invalid(Diagnostics(diagnostics)));
+        }
+        Ok(Self {
+            model: parsed.document,
+            warnings: diagnostics,
+        })
+    }
+
+    /// The document's data.
+    pub fn model(&self) -> &model::Document {
+        &self.model
+    }
+
+    /// Warnings found while validating (the document can still be rendered).
+    pub fn warnings(&self) -> &[Diagnostic] {
+        &self.warnings
+    }
+
+    /// A stable key for the document (kind, issuer, number, date): the PDF's
+    /// identifier derives from it, never from the clock.
+    pub fn stable_key(&self) -> String {
+        let m = &self.model;
+        format!(
+            "{}/{}/{}/{}",
+            m.kind.key(),
+            m.issuer.code,
+            m.number
+                .map(|n| n.to_string())
+                .unwrap_or_else(|| "draft".into()),
+            m.date
+        )
+    }
+}
+
+/// Fonts and templates loaded once; renders any number of documents, from
+/// any number of threads.
+pub struct Engine {
+    composer: Composer,
+    typesetter: Typesetter,
+}
+
+impl Default for Engine {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Engine {
+    /// An engine with the built-in templates and the embedded fonts.
+    pub fn new() -> Self {
+        Self {
+            composer: Composer::new(),
+            typesetter: Typesetter::new(Vec::new()),
+        }
+    }
+
+    /// The computed view of a document: every number and label the templates place.
+    pub fn view(&self, doc: &Document) -> view::View {
+        view::build(&doc.model)
+    }
+
+    /// The Typst source of a document (for debugging templates).
+    pub fn render_typst(&self, doc: &Document) -> Result<String> {
+        self.composer.compose(&self.view(doc))
+    }
+
+    /// The laid-out pages, before PDF export.
+    pub fn render_layout(&self, doc: &Document) -> Result<typst_layout::PagedDocument> {
+        let source = self.render_typst(doc)?;
+        let d = doc.model.date;
+        self.typesetter
+            .compile(source, (d.year(), d.month(), d.day()))
+    }
+
+    /// Where everything was placed (text runs and rules, in mm).
+    pub fn inspect(&self, doc: &Document) -> Result<inspect::Layout> {
+        Ok(inspect::Layout::of(&self.render_layout(doc)?))
+    }
+
+    /// A complete PDF.
+    pub fn render_pdf(&self, doc: &Document) -> Result<Vec<u8>> {
+        let layout = self.render_layout(doc)?;
+        let d = doc.model.date;
+        typeset::export_pdf(
+            &layout,
+            &PdfExport {
+                ident: doc.stable_key(),
+                date: (d.year(), d.month(), d.day()),
+            },
+        )
+    }
+
+    /// Reads, validates and renders a YAML or JSON file to PDF bytes.
+    pub fn render_path(&self, path: impl AsRef<Path>) -> Result<Vec<u8>> {
+        self.render_pdf(&Document::from_path(path)?)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn engine_is_shareable_across_threads() {
+        fn is<T: Send + Sync>() {}
+        is::<super::Engine>();
+        is::<super::Document>();
+    }
+}

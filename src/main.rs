@@ -1,0 +1,220 @@
+//! The `vanban` command line.
+
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// Vietnamese official documents (Nghị định 30/2020/NĐ-CP) from YAML, as PDF.
+#[derive(Parser)]
+#[command(name = "vanban", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Render one document to PDF (or its Typst source).
+    Render {
+        /// The YAML or JSON file; `-` reads standard input.
+        input: PathBuf,
+        /// The PDF to write; `-` writes standard output.
+        #[arg(short, long)]
+        output: PathBuf,
+        /// Write the composed Typst source instead of a PDF.
+        #[arg(long)]
+        typst: bool,
+    },
+    /// Check documents and report every problem, without rendering.
+    Check {
+        /// YAML or JSON files.
+        #[arg(required = true)]
+        inputs: Vec<PathBuf>,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Render {
+            input,
+            output,
+            typst,
+        } => render(&input, &output, typst),
+        Command::Check { inputs } => check(&inputs),
+    }
+}
+
+fn read_input(input: &Path) -> Result<(String, String), String> {
+    if input == Path::new("-") {
+        let mut text = String::new();
+        std::io::stdin()
+            .read_to_string(&mut text)
+            .map_err(|e| format!("<stdin>: {e}"))?;
+        Ok(("<stdin>".to_string(), text))
+    } else {
+        let text =
+            std::fs::read_to_string(input).map_err(|e| format!("{}: {e}", input.display()))?;
+        Ok((input.display().to_string(), text))
+    }
+}
+
+fn parse(name: &str, text: &str) -> Result<vanban::Document, vanban::Error> {
+    let json = name.to_ascii_lowercase().ends_with(".json") || text.trim_start().starts_with('{');
+    if json {
+        vanban::Document::from_json_str(text)
+    } else {
+        vanban::Document::from_yaml_str(text)
+    }
+}
+
+fn report(name: &str, text: &str, err: &vanban::Error) {
+    match err.diagnostics() {
+        Some(diags) => {
+            for d in diags.as_slice() {
+                eprintln!("{}", render_diagnostic(name, text, d));
+            }
+        }
+        None => eprintln!("error: {name}: {err}"),
+    }
+}
+
+/// rustc-style: `error: message`, ` --> file:line:col (path)`, the source line and a caret.
+fn render_diagnostic(name: &str, text: &str, d: &vanban::Diagnostic) -> String {
+    let level = match d.severity {
+        vanban::Severity::Error => "error",
+        vanban::Severity::Warning => "warning",
+    };
+    let mut s = format!("{level}: {}\n", d.message);
+    let at = match (d.line, d.column) {
+        (Some(l), Some(c)) => format!("{name}:{l}:{c}"),
+        (Some(l), None) => format!("{name}:{l}"),
+        _ => name.to_string(),
+    };
+    if d.path.is_empty() {
+        s.push_str(&format!("  --> {at}\n"));
+    } else {
+        s.push_str(&format!("  --> {at} ({})\n", d.path));
+    }
+    if let Some(line_no) = d.line {
+        if let Some(src) = text.lines().nth(line_no.saturating_sub(1)) {
+            let gutter = line_no.to_string();
+            let pad = " ".repeat(gutter.len());
+            let col = d.column.unwrap_or(1).max(1);
+            let caret_pad: String = src
+                .chars()
+                .take(col - 1)
+                .map(|c| if c == '\t' { '\t' } else { ' ' })
+                .collect();
+            s.push_str(&format!(
+                "{pad} |\n{gutter} | {src}\n{pad} | {caret_pad}^\n"
+            ));
+        }
+    }
+    if let Some(hint) = &d.hint {
+        s.push_str(&format!("  = hint: {hint}\n"));
+    }
+    s
+}
+
+fn render(input: &Path, output: &Path, typst: bool) -> ExitCode {
+    let (name, text) = match read_input(input) {
+        Ok(x) => x,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let doc = match parse(&name, &text) {
+        Ok(doc) => doc,
+        Err(e) => {
+            report(&name, &text, &e);
+            return ExitCode::FAILURE;
+        }
+    };
+    for w in doc.warnings() {
+        eprintln!("{}", render_diagnostic(&name, &text, w));
+    }
+    let engine = vanban::Engine::new();
+    let bytes = if typst {
+        engine.render_typst(&doc).map(String::into_bytes)
+    } else {
+        engine.render_pdf(&doc)
+    };
+    let bytes = match bytes {
+        Ok(b) => b,
+        Err(e) => {
+            report(&name, &text, &e);
+            return ExitCode::FAILURE;
+        }
+    };
+    match write_output(output, &bytes) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {}: {e}", output.display());
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Writes atomically: a temporary file beside the target, then a rename, so
+/// that no half-written PDF ever exists under the target's name.
+fn write_output(output: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    if output == Path::new("-") {
+        let mut out = std::io::stdout().lock();
+        out.write_all(bytes)?;
+        return out.flush();
+    }
+    let dir = match output.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let file_name = output
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let tmp = dir.join(format!(".{file_name}.{}.tmp", std::process::id()));
+    let result = (|| {
+        let mut f = std::fs::File::create(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+        std::fs::rename(&tmp, output)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
+}
+
+fn check(inputs: &[PathBuf]) -> ExitCode {
+    let mut failed = false;
+    for input in inputs {
+        let (name, text) = match read_input(input) {
+            Ok(x) => x,
+            Err(e) => {
+                eprintln!("error: {e}");
+                failed = true;
+                continue;
+            }
+        };
+        match parse(&name, &text) {
+            Ok(doc) => {
+                for w in doc.warnings() {
+                    eprintln!("{}", render_diagnostic(&name, &text, w));
+                }
+                println!("{name}: ok");
+            }
+            Err(e) => {
+                report(&name, &text, &e);
+                failed = true;
+            }
+        }
+    }
+    if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}

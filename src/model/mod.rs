@@ -1,0 +1,153 @@
+//! The input data: what a YAML document says, as Rust types.
+//!
+//! One [`Document`] type holds every kind: the shared parts (issuer, number,
+//! date, signature, recipients …) and the sections of each kind, which
+//! [`crate::validate`] requires or forbids by kind. One struct (rather than
+//! one per kind) keeps serde's line numbers in every error and lets an error
+//! say "the section `goals` is needed by a ke-hoach".
+//!
+//! # Glossary
+//! | Vietnamese | here |
+//! |---|---|
+//! | văn bản | document |
+//! | Kế hoạch (KH) | plan, `kind: ke-hoach` |
+//! | Báo cáo (BC) | report, `kind: bao-cao` |
+//! | Công văn | official letter, `kind: cong-van` |
+//! | cơ quan chủ quản | parent body (`issuer.parent`) |
+//! | cơ quan ban hành | issuing body (`issuer.name`) |
+//! | số, ký hiệu | number and code (`number`, `issuer.code`) |
+//! | trích yếu | subject |
+//! | căn cứ | legal bases |
+//! | lĩnh vực | field |
+//! | chỉ tiêu | indicator, target |
+//! | trong đó | of which (`of-which`) |
+//! | nhiệm vụ và giải pháp | tasks |
+//! | tổ chức thực hiện | implementation |
+//! | kinh phí | funding |
+//! | nơi nhận | recipients |
+//! | lưu | archive |
+//! | phụ lục | appendix |
+//! | độ khẩn / độ mật | urgency / secrecy |
+
+mod body;
+mod common;
+mod date;
+mod field;
+mod indicator;
+mod plan;
+
+pub use body::{Block, Bullet, Table};
+pub use common::{Appendix, Issuer, Layout, Margins, Secrecy, Signature, Urgency};
+pub use date::Date;
+pub use field::{Field, FieldKey};
+pub use indicator::{Change, Indicator};
+pub use plan::{CustomSection, Goals, Implementation, ReportingDuty, Tasks, UnitDuty};
+
+use serde::{Deserialize, Serialize};
+
+/// The kind of document, which decides its outline and its type line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Kind {
+    /// Kế hoạch: goals and targets, tasks by field, implementation.
+    KeHoach,
+}
+
+impl Kind {
+    /// The type line printed above the subject (`KẾ HOẠCH`).
+    pub fn title(self) -> &'static str {
+        match self {
+            Kind::KeHoach => "KẾ HOẠCH",
+        }
+    }
+
+    /// The type as a word in running text (`Kế hoạch`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::KeHoach => "Kế hoạch",
+        }
+    }
+
+    /// The abbreviation in the number (`KH`), Nghị định 30 Phụ lục III.
+    pub fn code(self) -> &'static str {
+        match self {
+            Kind::KeHoach => "KH",
+        }
+    }
+
+    /// The YAML spelling of the kind.
+    pub fn key(self) -> &'static str {
+        match self {
+            Kind::KeHoach => "ke-hoach",
+        }
+    }
+}
+
+/// A document as written in YAML (or JSON): every kind's fields, checked by kind.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case", deny_unknown_fields)]
+pub struct Document {
+    /// Which kind of document this is.
+    pub kind: Kind,
+    /// Who issues it.
+    pub issuer: Issuer,
+    /// The registered number; leave it out for a draft (`Số:      /KH-…`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub number: Option<u32>,
+    /// The place of issue (`Yên Bái`).
+    pub place: String,
+    /// The date of issue.
+    pub date: Date,
+    /// The subject (trích yếu), sentence case.
+    pub subject: String,
+    /// Urgency mark (`khan`, `thuong-khan`, `hoa-toc`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub urgency: Option<Urgency>,
+    /// Secrecy mark (`mat`, `toi-mat`, `tuyet-mat`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub secrecy: Option<Secrecy>,
+    /// Legal bases (căn cứ), one per line; the library adds the `;` and final `.`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub legal_bases: Vec<String>,
+    /// Opening paragraphs before the first section.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub preamble: Vec<Block>,
+    /// Plan: I. goals, targets and requirements.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub goals: Option<Goals>,
+    /// Plan: II. tasks and solutions, by field.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tasks: Option<Tasks>,
+    /// Plan: III. implementation.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub implementation: Option<Implementation>,
+    /// Plan: IV. funding (optional).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub funding: Vec<Block>,
+    /// Who signs.
+    pub signature: Signature,
+    /// Where the document goes (Nơi nhận), without the archive line.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub recipients: Vec<String>,
+    /// The archive line (`VT, KHTC` → `- Lưu: VT, KHTC.`).
+    pub archive: String,
+    /// Drafter's initials and number of copies (`PL` and 30 → `PL.(30)`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub drafter: Option<Drafter>,
+    /// Appendices, each on its own pages.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub appendices: Vec<Appendix>,
+    /// Page layout within the ranges of Nghị định 30.
+    #[serde(default)]
+    pub layout: Layout,
+}
+
+/// Box 12: drafter's initials and the number of copies.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case", deny_unknown_fields)]
+pub struct Drafter {
+    /// Initials of the drafting officer (`PL`).
+    pub initials: String,
+    /// Number of copies issued.
+    pub copies: u32,
+}

@@ -1,0 +1,204 @@
+//! YAML (or JSON) text → [`Document`], with every error located.
+//!
+//! serde_yaml reports syntax and type errors with a line and column;
+//! serde_path_to_error adds the YAML path. Semantic checks run afterwards in
+//! [`crate::validate`] and are located through the [`SourceMap`].
+
+use crate::error::{Diagnostic, Diagnostics, Error, Result};
+use crate::model::Document;
+use crate::source_map::SourceMap;
+
+/// The largest input accepted, in bytes: far above any real document, far
+/// below what could exhaust memory.
+pub const MAX_INPUT_BYTES: usize = 4 * 1024 * 1024;
+
+/// A parsed document with the map of where its values are in the text.
+pub struct Parsed {
+    /// The document.
+    pub document: Document,
+    /// Where each YAML path is.
+    pub source_map: SourceMap,
+}
+
+/// Parses YAML text into a document (no semantic checks yet).
+pub fn parse_yaml(text: &str) -> Result<Parsed> {
+    if text.len() > MAX_INPUT_BYTES {
+        return Err(invalid(
+            Diagnostic::error(
+                "",
+                format!(
+                    "the input is {} bytes; the limit is {} bytes",
+                    text.len(),
+                    MAX_INPUT_BYTES
+                ),
+            )
+            .with_hint(
+                "split the document, or move large tables into appendices of separate documents",
+            ),
+        ));
+    }
+    let source_map = SourceMap::build(text);
+    let de = serde_yaml::Deserializer::from_str(text);
+    match serde_path_to_error::deserialize::<_, Document>(de) {
+        Ok(document) => Ok(Parsed {
+            document,
+            source_map,
+        }),
+        Err(err) => {
+            let path = yaml_path(&err.path().to_string());
+            let inner = err.into_inner();
+            Err(invalid(diagnostic_from_serde(&path, &inner, &source_map)))
+        }
+    }
+}
+
+/// Parses JSON text into a document.
+pub fn parse_json(text: &str) -> Result<Parsed> {
+    let mut de = serde_json::Deserializer::from_str(text);
+    match serde_path_to_error::deserialize::<_, Document>(&mut de) {
+        Ok(document) => Ok(Parsed {
+            document,
+            source_map: SourceMap::default(),
+        }),
+        Err(err) => {
+            let path = yaml_path(&err.path().to_string());
+            let inner = err.into_inner();
+            let (line, column) = (inner.line(), inner.column());
+            let (message, hint) = explain(&inner.to_string());
+            let mut d = Diagnostic::error(path, message).at(line, column);
+            d.hint = hint;
+            Err(invalid(d))
+        }
+    }
+}
+
+fn invalid(d: Diagnostic) -> Error {
+    Error::Invalid(Diagnostics(vec![d]))
+}
+
+/// serde_path_to_error writes `?` for an unknown position and `.` at the root.
+fn yaml_path(path: &str) -> String {
+    if path == "." || path == "?" {
+        String::new()
+    } else {
+        path.to_string()
+    }
+}
+
+fn diagnostic_from_serde(path: &str, err: &serde_yaml::Error, map: &SourceMap) -> Diagnostic {
+    let raw = err.to_string();
+    let (message, hint) = explain(&raw);
+    let mut d = Diagnostic::error(path, message);
+    d.hint = hint;
+    if let Some(loc) = err.location() {
+        d = d.at(loc.line(), loc.column());
+    } else if let Some((line, col)) = if raw.contains("unknown field") {
+        map.locate_key(path)
+    } else {
+        map.locate(path)
+    } {
+        d = d.at(line, col);
+    }
+    d
+}
+
+/// Rewords serde's messages for people: drops the position serde appends and
+/// turns "unknown field" lists into a suggestion of the closest key.
+fn explain(raw: &str) -> (String, Option<String>) {
+    let message = strip_position(raw);
+    if let Some(rest) = message.strip_prefix("unknown field `") {
+        let (key, expected) = rest.split_once('`').unwrap_or((rest, ""));
+        let valid: Vec<&str> = expected
+            .split('`')
+            .enumerate()
+            .filter(|(i, _)| i % 2 == 1)
+            .map(|(_, s)| s)
+            .collect();
+        let hint = match closest(key, &valid) {
+            Some(best) => format!(
+                "did you mean `{best}`? Valid keys here: {}",
+                valid.join(", ")
+            ),
+            None if valid.is_empty() => "remove this key".to_string(),
+            None => format!("valid keys here: {}", valid.join(", ")),
+        };
+        return (format!("unknown key `{key}`"), Some(hint));
+    }
+    if let Some(rest) = message.strip_prefix("missing field `") {
+        let key = rest.split('`').next().unwrap_or(rest);
+        return (
+            format!("the required key `{key}` is missing"),
+            Some(format!("add `{key}:` to this mapping")),
+        );
+    }
+    if let Some(rest) = message.strip_prefix("unknown variant `") {
+        let (value, expected) = rest.split_once('`').unwrap_or((rest, ""));
+        let valid: Vec<&str> = expected
+            .split('`')
+            .enumerate()
+            .filter(|(i, _)| i % 2 == 1)
+            .map(|(_, s)| s)
+            .collect();
+        let hint = match closest(value, &valid) {
+            Some(best) => format!("did you mean `{best}`? Allowed: {}", valid.join(", ")),
+            None => format!("allowed: {}", valid.join(", ")),
+        };
+        return (format!("`{value}` is not allowed here"), Some(hint));
+    }
+    if let Some(rest) = message.strip_prefix("invalid type: ") {
+        return (
+            format!("wrong type: {rest}"),
+            Some(
+                "check the value's type: quote text, write numbers without separators (20000, 3.3)"
+                    .into(),
+            ),
+        );
+    }
+    (message, None)
+}
+
+fn strip_position(raw: &str) -> String {
+    match raw.find(" at line ") {
+        Some(i) => raw[..i].to_string(),
+        None => raw.to_string(),
+    }
+}
+
+/// The valid key closest to `key` by edit distance, if close enough to be a typo.
+pub fn closest<'a>(key: &str, valid: &[&'a str]) -> Option<&'a str> {
+    valid
+        .iter()
+        .map(|v| (edit_distance(key, v), *v))
+        .filter(|(d, v)| *d <= (v.chars().count() / 3).max(2))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, v)| v)
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut cur = vec![i + 1; b.len() + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != cb);
+            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn closest_key_is_suggested() {
+        assert_eq!(
+            closest("subjcet", &["subject", "signature"]),
+            Some("subject")
+        );
+        assert_eq!(closest("xyz", &["subject", "signature"]), None);
+    }
+}

@@ -1,0 +1,187 @@
+//! Where each value of a YAML document is: a map from YAML path
+//! (`goals.targets[2].value`) to line and column.
+//!
+//! serde_yaml reports positions only for syntax and type errors; semantic
+//! checks (a breakdown that does not add up) need the position of any value,
+//! so the text is scanned once more, event by event, with yaml-rust2.
+
+use std::collections::HashMap;
+
+use yaml_rust2::parser::{Event, MarkedEventReceiver, Parser};
+use yaml_rust2::scanner::Marker;
+
+/// Line and column (1-based) of every path in a YAML document.
+#[derive(Debug, Default, Clone)]
+pub struct SourceMap {
+    /// Path → (line, column) of the value (for mapping keys: of the value, not the key).
+    values: HashMap<String, (usize, usize)>,
+    /// Path → (line, column) of the key that introduces it.
+    keys: HashMap<String, (usize, usize)>,
+}
+
+impl SourceMap {
+    /// Scans `text`; a text that does not parse gives an empty map (serde_yaml
+    /// reports the syntax error itself).
+    pub fn build(text: &str) -> Self {
+        let mut builder = Builder::default();
+        let mut parser = Parser::new_from_str(text);
+        if parser.load(&mut builder, false).is_err() {
+            return Self::default();
+        }
+        Self {
+            values: builder.values,
+            keys: builder.keys,
+        }
+    }
+
+    /// The position of the value at `path`, or of its nearest ancestor that exists.
+    pub fn locate(&self, path: &str) -> Option<(usize, usize)> {
+        let mut p = path;
+        loop {
+            if let Some(pos) = self.values.get(p) {
+                return Some(*pos);
+            }
+            if p.is_empty() {
+                return None;
+            }
+            p = parent_path(p);
+        }
+    }
+
+    /// The position of the key that names `path` (for "unknown key" errors).
+    pub fn locate_key(&self, path: &str) -> Option<(usize, usize)> {
+        self.keys.get(path).copied().or_else(|| self.locate(path))
+    }
+}
+
+/// `a.b[2].c` → `a.b[2]` → `a.b` → `a` → ``.
+pub fn parent_path(path: &str) -> &str {
+    match path.rfind(['.', '[']) {
+        Some(i) => &path[..i],
+        None => "",
+    }
+}
+
+/// Joins a key onto a path.
+pub fn join_key(path: &str, key: &str) -> String {
+    if path.is_empty() {
+        key.to_string()
+    } else {
+        format!("{path}.{key}")
+    }
+}
+
+/// Joins an index onto a path.
+pub fn join_index(path: &str, index: usize) -> String {
+    format!("{path}[{index}]")
+}
+
+enum Frame {
+    Map {
+        path: String,
+        pending_key: Option<String>,
+    },
+    Seq {
+        path: String,
+        next: usize,
+    },
+}
+
+#[derive(Default)]
+struct Builder {
+    stack: Vec<Frame>,
+    values: HashMap<String, (usize, usize)>,
+    keys: HashMap<String, (usize, usize)>,
+}
+
+impl Builder {
+    /// The path the next value takes, or None when the next scalar is a mapping key.
+    fn next_value_path(&mut self) -> Option<String> {
+        match self.stack.last_mut() {
+            None => Some(String::new()),
+            Some(Frame::Map { path, pending_key }) => {
+                pending_key.take().map(|k| join_key(path, &k))
+            }
+            Some(Frame::Seq { path, next }) => {
+                let p = join_index(path, *next);
+                *next += 1;
+                Some(p)
+            }
+        }
+    }
+
+    fn record(&mut self, path: &str, mark: Marker) {
+        // yaml-rust2 gives 1-based lines and 0-based columns.
+        self.values
+            .entry(path.to_string())
+            .or_insert((mark.line(), mark.col() + 1));
+    }
+}
+
+impl MarkedEventReceiver for Builder {
+    fn on_event(&mut self, ev: Event, mark: Marker) {
+        match ev {
+            Event::Scalar(text, ..) => match self.next_value_path() {
+                Some(path) => self.record(&path, mark),
+                None => {
+                    if let Some(Frame::Map { path, pending_key }) = self.stack.last_mut() {
+                        let key_path = join_key(path, &text);
+                        self.keys
+                            .entry(key_path)
+                            .or_insert((mark.line(), mark.col() + 1));
+                        *pending_key = Some(text);
+                    }
+                }
+            },
+            Event::Alias(_) => {
+                if let Some(path) = self.next_value_path() {
+                    self.record(&path, mark);
+                }
+            }
+            Event::MappingStart(..) => {
+                let path = self.next_value_path().unwrap_or_default();
+                self.record(&path, mark);
+                self.stack.push(Frame::Map {
+                    path,
+                    pending_key: None,
+                });
+            }
+            Event::SequenceStart(..) => {
+                let path = self.next_value_path().unwrap_or_default();
+                self.record(&path, mark);
+                self.stack.push(Frame::Seq { path, next: 0 });
+            }
+            Event::MappingEnd | Event::SequenceEnd => {
+                self.stack.pop();
+            }
+            _ => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn locates_nested_values() {
+        let text = "kind: ke-hoach\ngoals:\n  targets:\n    - name: A\n      value: 10\n    - name: B\n      of-which:\n        - { name: c, value: 3 }\n";
+        let map = SourceMap::build(text);
+        assert_eq!(map.locate("kind"), Some((1, 7)));
+        assert_eq!(map.locate("goals.targets[0].value"), Some((5, 14)));
+        assert_eq!(
+            map.locate("goals.targets[1].of-which[0].value"),
+            Some((8, 36))
+        );
+        assert_eq!(map.locate_key("goals.targets[1].name"), Some((6, 7)));
+        // A path that does not exist falls back to its nearest ancestor.
+        assert_eq!(map.locate("goals.targets[1].missing"), Some((6, 7)));
+    }
+
+    #[test]
+    fn parent_paths() {
+        assert_eq!(parent_path("a.b[2].c"), "a.b[2]");
+        assert_eq!(parent_path("a.b[2]"), "a.b");
+        assert_eq!(parent_path("a"), "");
+    }
+}

@@ -1,0 +1,198 @@
+//! Typst source → laid-out document → PDF bytes, in-process.
+//!
+//! One [`Typesetter`] holds the fonts (parsed once, from bytes embedded in the
+//! binary) and the ND30 Typst library; it is `Send + Sync` and serves every
+//! document and thread. Each compile gets a small [`World`] whose main file is
+//! the composed source and whose "today" is the document's date, so nothing
+//! depends on the clock.
+
+use std::sync::Arc;
+
+use typst::diag::{FileResult, Severity as TypstSeverity, SourceDiagnostic};
+use typst::foundations::{Bytes, Datetime, Smart};
+use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
+use typst::text::{Font, FontBook};
+use typst::utils::LazyHash;
+use typst::{Library, World, WorldExt};
+use typst_as_lib::{TypstEngine, TypstTemplateCollection};
+use typst_layout::PagedDocument;
+
+use crate::compose::ND30_TYP;
+use crate::error::{Error, Result};
+
+/// Liberation Serif, metric-compatible with Times New Roman, SIL OFL 1.1
+/// (`fonts/LICENSE`).
+pub const EMBEDDED_FONTS: [&[u8]; 4] = [
+    include_bytes!("../fonts/LiberationSerif-Regular.ttf"),
+    include_bytes!("../fonts/LiberationSerif-Bold.ttf"),
+    include_bytes!("../fonts/LiberationSerif-Italic.ttf"),
+    include_bytes!("../fonts/LiberationSerif-BoldItalic.ttf"),
+];
+
+/// How many compilations a memoised result survives without being used.
+/// The ND30 library and the fonts' shaping results are reused from one
+/// document to the next; a small age keeps memory flat over long batches.
+const CACHE_MAX_AGE: usize = 4;
+
+/// The Typst engine, shared by every document and thread.
+pub struct Typesetter {
+    engine: TypstEngine<TypstTemplateCollection>,
+}
+
+impl Typesetter {
+    /// A typesetter with the embedded fonts plus `extra_fonts` (font files as bytes).
+    pub fn new(extra_fonts: Vec<Vec<u8>>) -> Self {
+        let mut fonts: Vec<Bytes> = EMBEDDED_FONTS.iter().map(|f| Bytes::new(*f)).collect();
+        fonts.extend(extra_fonts.into_iter().map(Bytes::new));
+        let engine = TypstEngine::builder()
+            .fonts(fonts)
+            .with_static_source_file_resolver([("/nd30.typ", ND30_TYP)])
+            // Eviction is ours: after each document, see `compile`.
+            .comemo_evict_max_age(None)
+            .build();
+        Self { engine }
+    }
+
+    /// The font families available (embedded and added).
+    pub fn font_families(&self) -> Vec<String> {
+        let world = self.engine.world_builder("/nd30.typ").build();
+        let Ok(world) = world else { return Vec::new() };
+        let mut families: Vec<String> = world
+            .book()
+            .families()
+            .map(|(name, _)| name.to_string())
+            .collect();
+        families.dedup();
+        families
+    }
+
+    /// Lays out a composed Typst source. `today` is the document's date.
+    pub fn compile(&self, source: String, today: (i32, u32, u32)) -> Result<PagedDocument> {
+        let inner = self
+            .engine
+            .world_builder("/nd30.typ")
+            .build()
+            .map_err(|e| Error::Typeset(e.to_string()))?;
+        let main = Source::new(main_id(), source);
+        let world = DocumentWorld {
+            library: inner.library(),
+            book: inner.book(),
+            inner: &inner,
+            main: main.clone(),
+            today: Datetime::from_ymd(today.0, today.1 as u8, today.2 as u8),
+        };
+        let warned = typst::compile::<PagedDocument>(&world);
+        let result = warned
+            .output
+            .map_err(|errors| Error::Typeset(describe(&errors, &world)));
+        comemo::evict(CACHE_MAX_AGE);
+        result
+    }
+}
+
+/// The id of the composed document's source.
+fn main_id() -> FileId {
+    RootedPath::new(
+        VirtualRoot::Project,
+        VirtualPath::new("/main.typ").expect("a valid path"),
+    )
+    .intern()
+}
+
+/// A world whose main file is one composed document.
+struct DocumentWorld<'a> {
+    library: &'a LazyHash<Library>,
+    book: &'a LazyHash<FontBook>,
+    inner: &'a typst_as_lib::TypstWorld<'a>,
+    main: Source,
+    today: Option<Datetime>,
+}
+
+impl World for DocumentWorld<'_> {
+    fn library(&self) -> &LazyHash<Library> {
+        self.library
+    }
+
+    fn book(&self) -> &LazyHash<FontBook> {
+        self.book
+    }
+
+    fn main(&self) -> FileId {
+        self.main.id()
+    }
+
+    fn source(&self, id: FileId) -> FileResult<Source> {
+        if id == self.main.id() {
+            Ok(self.main.clone())
+        } else {
+            self.inner.source(id)
+        }
+    }
+
+    fn file(&self, id: FileId) -> FileResult<Bytes> {
+        self.inner.file(id)
+    }
+
+    fn font(&self, index: usize) -> Option<Font> {
+        self.inner.font(index)
+    }
+
+    fn today(&self, _offset: Option<typst::foundations::Duration>) -> Option<Datetime> {
+        self.today
+    }
+}
+
+/// Typst's errors in words, with the line of the composed source they point at.
+fn describe(errors: &[SourceDiagnostic], world: &DocumentWorld<'_>) -> String {
+    errors
+        .iter()
+        .filter(|d| d.severity == TypstSeverity::Error)
+        .map(|d| {
+            let line = world
+                .range(d.span)
+                .and_then(|r| world.main.lines().byte_to_line(r.start))
+                .map(|l| format!(" (composed source line {})", l + 1))
+                .unwrap_or_default();
+            let hints: String = d.hints.iter().map(|h| format!("; hint: {}", h.v)).collect();
+            format!("{}{}{}", d.message, line, hints)
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Options for PDF export.
+#[derive(Debug, Clone, Default)]
+pub struct PdfExport {
+    /// A stable identifier of the document (its number and issuer), for the PDF's /ID.
+    pub ident: String,
+    /// The document's date, used as the PDF creation date.
+    pub date: (i32, u32, u32),
+}
+
+/// Exports a laid-out document as PDF bytes, reproducibly.
+pub fn export_pdf(document: &PagedDocument, export: &PdfExport) -> Result<Vec<u8>> {
+    let (y, m, d) = export.date;
+    let timestamp = Datetime::from_ymd(y, m as u8, d as u8).map(typst_pdf::Timestamp::new_utc);
+    let options = typst_pdf::PdfOptions {
+        ident: Smart::Custom(export.ident.clone()),
+        creator: Smart::Custom(Some(format!("vanban {}", env!("CARGO_PKG_VERSION")))),
+        timestamp,
+        ..Default::default()
+    };
+    typst_pdf::pdf(document, &options).map_err(|errors| {
+        Error::Typeset(
+            errors
+                .iter()
+                .map(|e| e.message.to_string())
+                .collect::<Vec<_>>()
+                .join("\n"),
+        )
+    })
+}
+
+#[allow(dead_code)]
+fn _assert_send_sync() {
+    fn is<T: Send + Sync>() {}
+    is::<Typesetter>();
+    is::<Arc<Typesetter>>();
+}

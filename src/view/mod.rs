@@ -1,0 +1,312 @@
+//! The derived document: everything the templates place, already computed.
+//!
+//! This stage turns a validated [`Document`] into a [`View`]: section numbers
+//! (I., 1., 1.1., a)), bullet markers, the "Số:" line, the date line, the
+//! sentences that state each target, punctuation of legal bases and
+//! recipients. A template only places these strings; it computes nothing.
+
+mod blocks;
+mod figures;
+mod plan;
+
+pub use figures::{indicator_phrase, unit_suffix};
+
+use serde::Serialize;
+
+use crate::model::{Document, Layout};
+use crate::vi;
+
+/// Everything a template needs, computed.
+#[derive(Debug, Clone, Serialize)]
+pub struct View {
+    /// The kind's YAML key (`ke-hoach`): the template to use.
+    pub kind: &'static str,
+    /// Page layout.
+    pub layout: LayoutView,
+    /// Header boxes.
+    pub header: HeaderView,
+    /// Legal bases with their final punctuation.
+    pub legal_bases: Vec<String>,
+    /// The body, flattened, with numbers and markers computed.
+    pub body: Vec<ViewBlock>,
+    /// The signature block.
+    pub signature: SignatureView,
+    /// The recipient lines, each with its dash and punctuation, the archive line last.
+    pub recipients: Vec<String>,
+    /// Box 12 (`PL.(30)`), if any.
+    pub drafter: Option<String>,
+    /// Appendices.
+    pub appendices: Vec<AppendixView>,
+    /// PDF metadata.
+    pub meta: MetaView,
+}
+
+/// Page layout in the units the template uses.
+#[derive(Debug, Clone, Serialize)]
+pub struct LayoutView {
+    /// Margins in mm.
+    pub top: f64,
+    /// Margins in mm.
+    pub bottom: f64,
+    /// Margins in mm.
+    pub left: f64,
+    /// Margins in mm.
+    pub right: f64,
+    /// Body size in pt.
+    pub font_size: f64,
+    /// Line spacing in lines (1–1.5).
+    pub line_spacing: f64,
+    /// First-line indent in cm.
+    pub indent: f64,
+}
+
+/// The header boxes (1–5 and 10 of Nghị định 30).
+#[derive(Debug, Clone, Serialize)]
+pub struct HeaderView {
+    /// Parent body in capitals.
+    pub parent: Option<String>,
+    /// Issuing body in capitals.
+    pub issuer: String,
+    /// `Số: 05/KH-SLĐTBXH`.
+    pub number_line: String,
+    /// `Yên Bái, ngày 05 tháng 3 năm 2024`.
+    pub place_date: String,
+    /// `KẾ HOẠCH`, or none for a công văn.
+    pub doc_type: Option<String>,
+    /// The subject (trích yếu).
+    pub subject: String,
+    /// Urgency mark and its box width in mm.
+    pub urgency: Option<(String, u32)>,
+    /// Secrecy mark.
+    pub secrecy: Option<String>,
+}
+
+/// The signature block (box 7).
+#[derive(Debug, Clone, Serialize)]
+pub struct SignatureView {
+    /// `KT. GIÁM ĐỐC`, if signing on behalf.
+    pub authority: Option<String>,
+    /// `PHÓ GIÁM ĐỐC`.
+    pub title: String,
+    /// The signer's name.
+    pub name: String,
+}
+
+/// An appendix.
+#[derive(Debug, Clone, Serialize)]
+pub struct AppendixView {
+    /// `Phụ lục` or `Phụ lục II`.
+    pub label: String,
+    /// Title in capitals.
+    pub title: String,
+    /// `(Kèm theo Kế hoạch số … ngày … của …)`.
+    pub attached_to: String,
+    /// Its content.
+    pub body: Vec<ViewBlock>,
+}
+
+/// PDF document information.
+#[derive(Debug, Clone, Serialize)]
+pub struct MetaView {
+    /// Type and subject.
+    pub title: String,
+    /// The issuing body.
+    pub author: String,
+    /// Keywords.
+    pub keywords: Vec<String>,
+    /// Date of issue: year, month, day.
+    pub date: (i32, u32, u32),
+}
+
+/// One block of the flattened body.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "t", rename_all = "kebab-case")]
+pub enum ViewBlock {
+    /// A Roman-numbered section: `I.` + title in capitals, bold.
+    Section {
+        /// `I.`
+        label: String,
+        /// The title in capitals.
+        title: String,
+    },
+    /// A numbered heading: `1.`, `1.1.` bold; `a)` upright.
+    Heading {
+        /// `1.`, `2.1.`, `a)`.
+        label: String,
+        /// The title.
+        title: String,
+        /// Bold (numbered) or upright (a) points).
+        bold: bool,
+        /// Depth below the section (1 for `1.`).
+        depth: usize,
+    },
+    /// A paragraph, optionally led by a marker (`-`, `+`, `a)`).
+    Paragraph {
+        /// Marker before the text, if any.
+        label: Option<String>,
+        /// The text.
+        text: String,
+    },
+    /// A table.
+    Table {
+        /// Column headings.
+        columns: Vec<String>,
+        /// Column widths as Typst lengths (`12mm`, `3fr`), computed from numbers.
+        widths: Vec<String>,
+        /// Indices of columns whose cells are centred (the STT column).
+        centred: Vec<usize>,
+        /// Rows of cells.
+        rows: Vec<Vec<String>>,
+    },
+}
+
+/// Builds the view of a validated document.
+pub fn build(doc: &Document) -> View {
+    let body = match doc.kind {
+        crate::model::Kind::KeHoach => plan::body(doc),
+    };
+    let number_line = vi::number_line(&vi::NumberLine::Typed {
+        number: doc.number,
+        type_code: doc.kind.code(),
+        issuer_code: &doc.issuer.code,
+    });
+    let date_words = vi::date_of_issue(doc.date.year(), doc.date.month(), doc.date.day());
+    let appendices = appendices(doc, &number_line, &date_words);
+    View {
+        kind: doc.kind.key(),
+        layout: layout(&doc.layout),
+        header: HeaderView {
+            parent: doc.issuer.parent.as_deref().map(vi::upper),
+            issuer: vi::upper(&doc.issuer.name),
+            number_line,
+            place_date: format!("{}, {}", doc.place.trim(), date_words),
+            doc_type: Some(doc.kind.title().to_string()),
+            subject: clean_sentence(&doc.subject),
+            urgency: doc
+                .urgency
+                .map(|u| (u.label().to_string(), u.box_width_mm())),
+            secrecy: doc.secrecy.map(|s| s.label().to_string()),
+        },
+        legal_bases: punctuate_list(&doc.legal_bases, ";", "."),
+        body,
+        signature: SignatureView {
+            authority: doc.signature.authority.as_deref().map(vi::upper),
+            title: vi::upper(&doc.signature.title),
+            name: doc.signature.name.trim().to_string(),
+        },
+        recipients: recipients(doc),
+        drafter: doc
+            .drafter
+            .as_ref()
+            .map(|d| format!("{}.({})", d.initials.trim().trim_end_matches('.'), d.copies)),
+        appendices,
+        meta: MetaView {
+            title: format!("{}: {}", doc.kind.name(), clean_sentence(&doc.subject)),
+            author: doc.issuer.name.trim().to_string(),
+            keywords: keywords(doc),
+            date: (doc.date.year(), doc.date.month(), doc.date.day()),
+        },
+    }
+}
+
+fn layout(l: &Layout) -> LayoutView {
+    LayoutView {
+        top: l.margins.top,
+        bottom: l.margins.bottom,
+        left: l.margins.left,
+        right: l.margins.right,
+        font_size: l.font_size,
+        line_spacing: l.line_spacing,
+        indent: l.indent,
+    }
+}
+
+/// Trims a sentence and drops a final period the user may have typed.
+fn clean_sentence(s: &str) -> String {
+    s.trim().trim_end_matches(['.', ';']).trim_end().to_string()
+}
+
+/// Strips list punctuation a user may have typed (`- `, trailing `;` or `.`).
+fn clean_item(s: &str) -> String {
+    let s = s.trim();
+    let s = s.strip_prefix("- ").unwrap_or(s);
+    s.trim()
+        .trim_end_matches([';', '.', ','])
+        .trim_end()
+        .to_string()
+}
+
+/// Each item ends with `sep`, the last with `last`.
+fn punctuate_list(items: &[String], sep: &str, last: &str) -> Vec<String> {
+    let n = items.len();
+    items
+        .iter()
+        .enumerate()
+        .map(|(i, s)| format!("{}{}", clean_item(s), if i + 1 == n { last } else { sep }))
+        .collect()
+}
+
+fn recipients(doc: &Document) -> Vec<String> {
+    let mut lines: Vec<String> = doc
+        .recipients
+        .iter()
+        .map(|r| format!("- {};", clean_item(r)))
+        .collect();
+    lines.push(format!("- Lưu: {}.", clean_item(&doc.archive)));
+    lines
+}
+
+fn appendices(doc: &Document, number_line: &str, date_words: &str) -> Vec<AppendixView> {
+    let n = doc.appendices.len();
+    let number = number_line.strip_prefix("Số:").unwrap_or(number_line);
+    let attached_to = format!(
+        "(Kèm theo {} số{} {} của {})",
+        doc.kind.name(),
+        number,
+        date_words,
+        doc.issuer.name.trim()
+    );
+    doc.appendices
+        .iter()
+        .enumerate()
+        .map(|(i, a)| AppendixView {
+            label: if n >= 2 {
+                format!("Phụ lục {}", vi::roman(i as u32 + 1).unwrap_or_default())
+            } else {
+                "Phụ lục".to_string()
+            },
+            title: vi::upper(a.title.trim()),
+            attached_to: attached_to.clone(),
+            body: blocks::flatten(&a.body, 0),
+        })
+        .collect()
+}
+
+fn keywords(doc: &Document) -> Vec<String> {
+    let mut k = vec![doc.kind.name().to_string(), doc.issuer.code.clone()];
+    if let Some(tasks) = &doc.tasks {
+        k.extend(
+            tasks
+                .fields()
+                .into_iter()
+                .map(|(f, _)| f.title().to_string()),
+        );
+    }
+    k
+}
+
+/// Appends the closing mark `./.` to the last paragraph of a body.
+fn close_body(body: &mut Vec<ViewBlock>) {
+    if let Some(ViewBlock::Paragraph { text, .. }) = body.last_mut() {
+        let trimmed = text
+            .trim_end()
+            .trim_end_matches(['.', ';', ','])
+            .to_string();
+        *text = format!("{trimmed}./.");
+    } else {
+        body.push(ViewBlock::Paragraph {
+            label: None,
+            text: "./.".to_string(),
+        });
+    }
+}

@@ -1,0 +1,138 @@
+//! The outline of a plan: I. goals, II. tasks by field, III. implementation,
+//! IV. funding. Section numbers are counted, never typed.
+
+use crate::model::{Block, Bullet, Document, FieldKey, Indicator};
+use crate::vi;
+
+use super::blocks::flatten_into;
+use super::{ViewBlock, close_body, indicator_phrase};
+
+/// The flattened body of a plan.
+pub fn body(doc: &Document) -> Vec<ViewBlock> {
+    let mut out = Vec::new();
+    flatten_into(&doc.preamble, &Vec::new(), &mut out);
+    let mut sections = Sections::default();
+
+    if let Some(goals) = &doc.goals {
+        let title = goals.heading.as_deref().unwrap_or("Mục tiêu, yêu cầu");
+        sections.open(title, &mut out);
+        let mut items = Vec::new();
+        if !goals.general.is_empty() {
+            items.push(item("Mục tiêu chung", goals.general.clone()));
+        }
+        if !goals.targets.is_empty() {
+            items.push(item("Chỉ tiêu cụ thể", targets_blocks(&goals.targets)));
+        }
+        if !goals.requirements.is_empty() {
+            items.push(item("Yêu cầu", goals.requirements.clone()));
+        }
+        items.extend(goals.body.iter().cloned());
+        flatten_into(&items, &Vec::new(), &mut out);
+    }
+
+    if let Some(tasks) = &doc.tasks {
+        sections.open("Nhiệm vụ và giải pháp", &mut out);
+        let mut items = tasks.intro.clone();
+        for (field, blocks) in tasks.fields() {
+            items.push(item(field.title(), blocks.to_vec()));
+        }
+        for section in &tasks.other {
+            items.push(item(&section.title, section.body.clone()));
+        }
+        flatten_into(&items, &Vec::new(), &mut out);
+    }
+
+    if let Some(imp) = &doc.implementation {
+        sections.open("Tổ chức thực hiện", &mut out);
+        let mut items = imp.intro.clone();
+        for duty in &imp.units {
+            items.push(item(&duty.unit, duty.tasks.clone()));
+        }
+        if !imp.reporting.is_empty() {
+            let bullets = imp
+                .reporting
+                .iter()
+                .map(|r| {
+                    let date =
+                        vi::date_short(r.deadline.year(), r.deadline.month(), r.deadline.day());
+                    let who =
+                        r.by.as_deref()
+                            .map(|b| format!("{} ", b.trim()))
+                            .unwrap_or_default();
+                    Bullet::Text(format!(
+                        "{}: {}gửi {} trước ngày {}.",
+                        r.report.trim().trim_end_matches('.'),
+                        who,
+                        r.to.trim(),
+                        date
+                    ))
+                })
+                .collect();
+            items.push(item("Chế độ báo cáo", vec![Block::Bullets { bullets }]));
+        }
+        if let Some(closing) = &imp.closing {
+            items.push(Block::Paragraph(closing.clone()));
+        }
+        flatten_into(&items, &Vec::new(), &mut out);
+    }
+
+    if !doc.funding.is_empty() {
+        sections.open("Kinh phí thực hiện", &mut out);
+        flatten_into(&doc.funding, &Vec::new(), &mut out);
+    }
+
+    close_body(&mut out);
+    out
+}
+
+/// Counts the Roman-numbered sections actually present.
+#[derive(Default)]
+struct Sections(u32);
+
+impl Sections {
+    fn open(&mut self, title: &str, out: &mut Vec<ViewBlock>) {
+        self.0 += 1;
+        out.push(ViewBlock::Section {
+            label: format!("{}.", vi::roman(self.0).unwrap_or_default()),
+            title: vi::upper(title.trim()),
+        });
+    }
+}
+
+fn item(title: &str, body: Vec<Block>) -> Block {
+    Block::Item {
+        title: title.to_string(),
+        body,
+    }
+}
+
+/// Targets as bullets, grouped under a) b) points by field when they have one.
+fn targets_blocks(targets: &[Indicator]) -> Vec<Block> {
+    let bullet = |t: &Indicator| Bullet::Text(format!("{}.", indicator_phrase(t)));
+    if targets.iter().all(|t| t.field.is_none()) {
+        return vec![Block::Bullets {
+            bullets: targets.iter().map(bullet).collect(),
+        }];
+    }
+    let mut blocks = Vec::new();
+    let groups = FieldKey::ALL.iter().map(|k| Some(*k)).chain([None]);
+    for key in groups {
+        let in_group: Vec<Bullet> = targets
+            .iter()
+            .filter(|t| t.field == key)
+            .map(bullet)
+            .collect();
+        if in_group.is_empty() {
+            continue;
+        }
+        let title = match key {
+            Some(k) => format!("{}:", k.title()),
+            None => "Các chỉ tiêu khác:".to_string(),
+        };
+        blocks.push(Block::Point {
+            point: title,
+            body: vec![Block::Bullets { bullets: in_group }],
+        });
+    }
+    blocks
+}
