@@ -1,1 +1,74 @@
-fn main() {}
+//! Warm, in-process rendering of the Yên Bái plan, stage by stage.
+//! `cargo bench --bench render`
+
+use std::hint::black_box;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use vanban::typeset::{PdfExport, export_pdf};
+use vanban::{Document, Engine};
+
+fn plan() -> Document {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/examples/ke-hoach-yen-bai-2024.yaml"
+    );
+    Document::from_path(path).expect("the example is valid")
+}
+
+fn render(c: &mut Criterion) {
+    let engine = Engine::new();
+    let doc = plan();
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/examples/ke-hoach-yen-bai-2024.yaml"
+    ))
+    .unwrap();
+    // Warm the caches once, as a long-lived application would be.
+    engine.render_pdf(&doc).unwrap();
+
+    let mut g = c.benchmark_group("yen-bai-plan");
+    g.bench_function("full: parse + validate + render_pdf", |b| {
+        b.iter(|| {
+            engine
+                .render_pdf(&Document::from_yaml_str(black_box(&text)).unwrap())
+                .unwrap()
+        })
+    });
+    g.bench_function("render_pdf", |b| {
+        b.iter(|| engine.render_pdf(black_box(&doc)).unwrap())
+    });
+    // A different document every time (its number changes), so that Typst
+    // cannot replay a memoised layout of the whole document: the realistic
+    // case of rendering many documents with one warm engine.
+    let mut n = 0u32;
+    g.bench_function("render_pdf, new content each time", |b| {
+        b.iter(|| {
+            n = n % 9000 + 1;
+            let text = text.replacen("number: 25", &format!("number: {n}"), 1);
+            engine
+                .render_pdf(&Document::from_yaml_str(&text).unwrap())
+                .unwrap()
+        })
+    });
+    g.bench_function("stage: parse + validate", |b| {
+        b.iter(|| Document::from_yaml_str(black_box(&text)).unwrap())
+    });
+    g.bench_function("stage: view + template (Typst source)", |b| {
+        b.iter(|| engine.render_typst(black_box(&doc)).unwrap())
+    });
+    g.bench_function("stage: Typst evaluation + layout", |b| {
+        b.iter(|| engine.render_layout(black_box(&doc)).unwrap())
+    });
+    let laid_out = engine.render_layout(&doc).unwrap();
+    let export = PdfExport {
+        ident: doc.stable_key(),
+        date: (2024, 3, 5),
+    };
+    g.bench_function("stage: PDF export", |b| {
+        b.iter(|| export_pdf(black_box(&laid_out), &export).unwrap())
+    });
+    g.finish();
+}
+
+criterion_group!(benches, render);
+criterion_main!(benches);

@@ -145,16 +145,29 @@ fn walk(frame: &Frame, ts: Transform, page: usize, out: &mut Layout) {
             }
             FrameItem::Text(text) => {
                 let info = text.font.font().info();
+                // A line's last run carries the space that ended the line;
+                // measure the ink, not that space.
+                let trailing: Abs = text
+                    .glyphs
+                    .iter()
+                    .rev()
+                    .take_while(|g| {
+                        text.text
+                            .get(g.range())
+                            .is_some_and(|s| s.chars().all(char::is_whitespace))
+                    })
+                    .map(|g| g.x_advance.at(text.size))
+                    .sum();
                 out.texts.push(TextRun {
                     page,
                     x: at.x.to_mm(),
                     y: at.y.to_mm(),
-                    width: text.width().to_mm(),
+                    width: (text.width() - trailing).to_mm(),
                     size: text.size.to_pt(),
                     bold: info.variant.weight.to_number() >= 600,
                     italic: info.variant.style != FontStyle::Normal,
                     family: info.family.clone(),
-                    text: text.text.to_string(),
+                    text: text.text.trim_end().to_string(),
                 });
             }
             FrameItem::Shape(shape, _) => {

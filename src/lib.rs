@@ -63,14 +63,14 @@ pub struct Document {
 impl Document {
     /// Parses and validates YAML text. Every problem found is returned at once.
     pub fn from_yaml_str(text: &str) -> Result<Self> {
-        let text = vi::nfc(text);
+        let text = nfc_cow(text);
         let parsed = parse::parse_yaml(&text)?;
         Self::checked(parsed)
     }
 
     /// Parses and validates JSON text (the same fields as YAML).
     pub fn from_json_str(text: &str) -> Result<Self> {
-        let text = vi::nfc(text);
+        let text = nfc_cow(text);
         let parsed = parse::parse_json(&text)?;
         Self::checked(parsed)
     }
@@ -143,6 +143,17 @@ impl Document {
                 .unwrap_or_else(|| "draft".into()),
             m.date
         )
+    }
+}
+
+/// Text pasted from Word or macOS often arrives decomposed: normalise every
+/// string to NFC (the whole input at once), without copying text already in NFC.
+fn nfc_cow(text: &str) -> std::borrow::Cow<'_, str> {
+    use unicode_normalization::{IsNormalized, is_nfc_quick};
+    if is_nfc_quick(text.chars()) == IsNormalized::Yes {
+        std::borrow::Cow::Borrowed(text)
+    } else {
+        std::borrow::Cow::Owned(vi::nfc(text))
     }
 }
 

@@ -87,6 +87,11 @@ fn yaml_path(path: &str) -> String {
 
 fn diagnostic_from_serde(path: &str, err: &serde_yaml::Error, map: &SourceMap) -> Diagnostic {
     let raw = err.to_string();
+    // serde_yaml prefixes the path; the diagnostic carries it separately.
+    let raw = raw
+        .strip_prefix(&format!("{path}: "))
+        .map(str::to_string)
+        .unwrap_or(raw);
     let (message, hint) = explain(&raw);
     let mut d = Diagnostic::error(path, message);
     d.hint = hint;

@@ -1,0 +1,235 @@
+//! Bad input: a clear message naming the YAML path and line, a non-zero
+//! exit code, and no PDF file.
+
+mod common;
+
+use std::path::PathBuf;
+use std::process::Command;
+
+use common::minimal_plan;
+use vanban::Document;
+
+fn vanban() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_vanban"))
+}
+
+fn scratch(name: &str) -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("bad_input");
+    std::fs::create_dir_all(&dir).unwrap();
+    dir.join(name)
+}
+
+/// Renders `yaml` with the CLI; asserts failure, no output file, and returns stderr.
+fn render_fails(name: &str, yaml: &str) -> String {
+    let input = scratch(&format!("{name}.yaml"));
+    let output = scratch(&format!("{name}.pdf"));
+    std::fs::write(&input, yaml).unwrap();
+    let _ = std::fs::remove_file(&output);
+    let run = vanban()
+        .arg("render")
+        .arg(&input)
+        .arg("-o")
+        .arg(&output)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&run.stderr).into_owned();
+    assert!(!run.status.success(), "{name}: rendering succeeded");
+    assert_eq!(
+        run.status.code(),
+        Some(1),
+        "{name}: exit code; stderr:\n{stderr}"
+    );
+    assert!(!output.exists(), "{name}: a PDF was written");
+    let dir = output.parent().unwrap();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let file = entry.unwrap().file_name().to_string_lossy().into_owned();
+        assert!(
+            !file.ends_with(".tmp"),
+            "{name}: a temporary file was left: {file}"
+        );
+    }
+    stderr
+}
+
+fn plan() -> String {
+    minimal_plan(
+        "Triển khai công tác trẻ em năm 2024",
+        "Tổ chức Tháng hành động vì trẻ em.",
+    )
+}
+
+#[test]
+fn the_minimal_plan_renders() {
+    let output = scratch("ok.pdf");
+    let input = scratch("ok.yaml");
+    std::fs::write(&input, plan()).unwrap();
+    let run = vanban()
+        .arg("render")
+        .arg(&input)
+        .arg("-o")
+        .arg(&output)
+        .output()
+        .unwrap();
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    assert!(std::fs::read(&output).unwrap().starts_with(b"%PDF"));
+}
+
+#[test]
+fn yaml_syntax_error() {
+    let yaml = plan().replace("place: Yên Bái", "place: Yên Bái: Việt Nam");
+    let err = render_fails("syntax", &yaml);
+    assert!(
+        err.contains("error: mapping values are not allowed"),
+        "{err}"
+    );
+    assert!(
+        err.contains("syntax.yaml:4:"),
+        "names the file and line: {err}"
+    );
+}
+
+#[test]
+fn wrong_type() {
+    let yaml = plan().replace("value: 20000", "value: hai mươi nghìn");
+    let err = render_fails("wrong-type", &yaml);
+    assert!(
+        err.contains("error: wrong type: string \"hai mươi nghìn\", expected f64"),
+        "{err}"
+    );
+    assert!(
+        err.contains("goals.targets[0].value"),
+        "names the path: {err}"
+    );
+    assert!(err.contains("wrong-type.yaml:9:"), "names the line: {err}");
+}
+
+#[test]
+fn unknown_key_suggests_the_closest() {
+    let yaml = plan().replace("subject:", "subjcet:");
+    let err = render_fails("unknown-key", &yaml);
+    assert!(err.contains("unknown key `subjcet`"), "{err}");
+    assert!(err.contains("did you mean `subject`?"), "{err}");
+    assert!(err.contains("unknown-key.yaml:6:"), "names the line: {err}");
+    // rustc-style source line and caret.
+    assert!(err.contains("6 | subjcet:"), "{err}");
+    assert!(err.contains("  | ^"), "{err}");
+}
+
+#[test]
+fn missing_required_field() {
+    let yaml = plan().replace("archive: VT, TE\n", "");
+    let err = render_fails("missing", &yaml);
+    assert!(
+        err.contains("the required key `archive` is missing"),
+        "{err}"
+    );
+}
+
+#[test]
+fn impossible_date() {
+    let yaml = plan().replace("date: 2024-01-05", "date: 2024-02-30");
+    let err = render_fails("date", &yaml);
+    assert!(
+        err.contains("`2024-02-30` is not a date: month 2 of 2024 has 29 days"),
+        "{err}"
+    );
+    assert!(err.contains("(date)"), "names the path: {err}");
+    assert!(err.contains("date.yaml:5:"), "names the line: {err}");
+}
+
+#[test]
+fn breakdown_that_does_not_add_up() {
+    let yaml = plan().replace(
+        "    - { id: viec-lam, name: Giải quyết việc làm cho, value: 20000, unit: người }",
+        "    - id: nha-o\n      name: Hỗ trợ làm nhà\n      value: 1883\n      unit: nhà\n      split:\n        - { name: làm mới, value: 1292 }\n        - { name: sửa chữa, value: 590 }",
+    );
+    let err = render_fails("sum", &yaml);
+    assert!(
+        err.contains(
+            "the split parts of `Hỗ trợ làm nhà` do not add up: 1.292 + 590 = 1.882, not 1.883"
+        ),
+        "{err}"
+    );
+    assert!(
+        err.contains("goals.targets[0].split"),
+        "names the path: {err}"
+    );
+    assert!(err.contains("sum.yaml:14:"), "names the line: {err}");
+}
+
+#[test]
+fn breakdowns_are_checked_at_every_level() {
+    let nested = |inner: u32, complete: &str| {
+        plan().replace(
+            "    - { id: viec-lam, name: Giải quyết việc làm cho, value: 20000, unit: người }",
+            &format!(
+                "    - name: Hỗ trợ làm nhà\n      value: 1883\n      unit: nhà\n      {complete}\n      of-which:\n        - name: người có công\n          value: 459\n          split: [ {{ name: làm mới, value: 246 }}, {{ name: sửa chữa, value: {inner} }} ]\n        - {{ name: hộ nghèo, value: 1424 }}"
+            ),
+        )
+    };
+    assert!(Document::from_yaml_str(&nested(213, "complete: true")).is_ok());
+    let err = Document::from_yaml_str(&nested(212, "complete: true"))
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("goals.targets[0].of-which[0].split"), "{err}");
+    assert!(err.contains("246 + 212 = 458, not 459"), "{err}");
+    // An incomplete of-which may be less than the total, never more.
+    let less = plan().replace(
+        "value: 20000, unit: người }",
+        "value: 20000, unit: người, of-which: [ { name: nông thôn, value: 4000 } ] }",
+    );
+    assert!(Document::from_yaml_str(&less).is_ok());
+    let more = plan().replace(
+        "value: 20000, unit: người }",
+        "value: 20000, unit: người, of-which: [ { name: nông thôn, value: 24000 } ] }",
+    );
+    let err = Document::from_yaml_str(&more).unwrap_err().to_string();
+    assert!(
+        err.contains("exceed the total: 24.000 = 24.000, more than 20.000"),
+        "{err}"
+    );
+    // A complete of-which that falls short is an error too.
+    let short = plan().replace(
+        "value: 20000, unit: người }",
+        "value: 20000, unit: người, complete: true, of-which: [ { name: nam, value: 9000 }, { name: nữ, value: 10000 } ] }",
+    );
+    let err = Document::from_yaml_str(&short).unwrap_err().to_string();
+    assert!(err.contains("9.000 + 10.000 = 19.000, not 20.000"), "{err}");
+}
+
+#[test]
+fn several_problems_are_reported_together() {
+    let yaml = plan()
+        .replace("number: 5", "number: 12000")
+        .replace("authority: KT. GIÁM ĐỐC", "authority: THAY MẶT GIÁM ĐỐC");
+    let err = Document::from_yaml_str(&yaml).unwrap_err();
+    let diags = err.diagnostics().expect("diagnostics");
+    assert_eq!(diags.as_slice().len(), 2, "{err}");
+    assert_eq!(diags.as_slice()[0].path, "number");
+    assert_eq!(diags.as_slice()[0].line, Some(3));
+    assert_eq!(diags.as_slice()[1].path, "signature.authority");
+}
+
+#[test]
+fn stdin_to_stdout() {
+    use std::io::Write;
+    let mut child = vanban()
+        .args(["render", "-", "-o", "-"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(plan().as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    assert!(out.stdout.starts_with(b"%PDF"));
+}

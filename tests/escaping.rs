@@ -1,0 +1,136 @@
+//! No user string ever reaches Typst as markup.
+
+mod common;
+
+use common::{engine, layout, minimal_plan, yaml_quote};
+use vanban::Document;
+
+const HOSTILE: &[&str] = &[
+    r#"#read("/etc/passwd")"#,
+    "*bold* and _emph_",
+    "$x^2$ math",
+    "] closing bracket",
+    "[ opening bracket",
+    "@ref to a label",
+    "<label> here",
+    "// a comment",
+    "/* block comment",
+    "= Heading at line start",
+    "- list at line start",
+    "+ enum at line start",
+    "1. numbered at line start",
+    r"back\slash and \u{41}",
+    r#"quote " inside"#,
+    "`raw` and ```block```",
+    "#set page(paper: \"a5\")",
+    "#{ panic() }",
+    "smart \"quotes\" -- dashes --- ... and ~tilde",
+    "#pagebreak()",
+    "https://example.com/link",
+    "term: / description",
+    "\\",
+    "#",
+];
+
+fn all_text(doc: &Document) -> String {
+    let l = layout(doc);
+    let mut text = String::new();
+    for p in 0..l.pages.len() {
+        text.push_str(&l.page_text(p));
+        text.push('\n');
+    }
+    text
+}
+
+#[test]
+fn hostile_strings_print_literally_and_change_nothing() {
+    let baseline = layout(&Document::from_yaml_str(&minimal_plan("Chủ đề", "Đoạn văn")).unwrap());
+    for hostile in HOSTILE {
+        let yaml = minimal_plan(&yaml_quote(hostile), &yaml_quote(hostile));
+        let doc = Document::from_yaml_str(&yaml).unwrap_or_else(|e| panic!("{hostile:?}: {e}"));
+        let typst = engine().render_typst(&doc).unwrap();
+        assert!(
+            typst.contains(&vanban::compose::escape_markup(hostile)),
+            "{hostile:?} is not a string literal in the Typst source"
+        );
+        let l = layout(&doc);
+        assert_eq!(
+            l.pages.len(),
+            baseline.pages.len(),
+            "{hostile:?} changed the page count"
+        );
+        let text = all_text(&doc);
+        // Printed literally: in the subject (bold) and in the paragraph (after "- ").
+        let squeezed: String = hostile.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(
+            text.matches(squeezed.as_str()).count() >= 2,
+            "{hostile:?} is not printed literally twice:\n{text}"
+        );
+        // No style leaks: the paragraph under "1. Trẻ em" is upright and regular.
+        let heading = l.find_line("1. Trẻ em").expect("the field heading");
+        let para = l
+            .lines()
+            .into_iter()
+            .find(|r| r.page == heading.page && r.y > heading.y)
+            .unwrap_or_else(|| panic!("{hostile:?}: paragraph line not found in\n{text}"));
+        assert!(
+            !para.bold && !para.italic,
+            "{hostile:?} changed the style: {para:?}"
+        );
+        // Same structure: the sections and the signature are all there once.
+        for fixed in [
+            "I. MỤC TIÊU, YÊU CẦU",
+            "II. NHIỆM VỤ VÀ GIẢI PHÁP",
+            "Nơi nhận:",
+            "KT. GIÁM ĐỐC",
+        ] {
+            assert_eq!(text.matches(fixed).count(), 1, "{hostile:?}: {fixed:?}");
+        }
+    }
+}
+
+#[test]
+fn hostile_strings_in_every_kind_of_field() {
+    let hostile = r#"#read("/etc/passwd") *x* ]"#;
+    let q = yaml_quote(hostile);
+    let yaml = format!(
+        r#"kind: ke-hoach
+issuer: {{ parent: {q}, name: {q}, code: {q} }}
+place: {q}
+date: 2024-01-05
+subject: {q}
+legal-bases: [ {q} ]
+preamble: [ {q} ]
+goals:
+  heading: {q}
+  general: [ {{ bullets: [ {q}, {{ text: {q}, bullets: [ {q} ] }} ] }} ]
+  targets:
+    - {{ name: {q}, value: 1, unit: {q}, split: [ {{ name: {q}, value: 1 }} ], note: {q} }}
+  body: [ {{ title: {q}, body: [ {{ point: {q}, body: [ {q} ] }} ] }} ]
+tasks:
+  other: [ {{ title: {q}, body: [ {{ table: {{ columns: [ {q} ], rows: [ [ {q} ] ], numbered: true }} }} ] }} ]
+implementation:
+  units: [ {{ unit: {q}, tasks: [ {q} ] }} ]
+  reporting: [ {{ report: {q}, by: {q}, to: {q}, deadline: 2024-06-01 }} ]
+  closing: {q}
+funding: [ {q} ]
+signature: {{ authority: {q}, title: {q}, name: {q} }}
+recipients: [ {q} ]
+archive: {q}
+drafter: {{ initials: {q}, copies: 3 }}
+appendices: [ {{ title: {q}, body: [ {q} ] }} ]
+"#
+    );
+    // The authority is checked: replace it for this test only.
+    let yaml = yaml.replacen(&format!("authority: {q}"), "authority: KT. GIÁM ĐỐC", 1);
+    let doc = Document::from_yaml_str(&yaml).unwrap_or_else(|e| panic!("{e}"));
+    let pdf = engine().render_pdf(&doc).expect("renders");
+    assert!(pdf.starts_with(b"%PDF"));
+    let text = all_text(&doc);
+    // Every field printed the text literally (upper-cased ones as capitals).
+    let lower = text.matches("#read(\"/etc/passwd\")").count();
+    let upper = text.matches("#READ(\"/ETC/PASSWD\")").count();
+    assert!(lower >= 25, "only {lower} literal copies:\n{text}");
+    // Parent, goals heading, signature title, appendix title (the issuer wraps).
+    assert!(upper >= 3, "only {upper} upper-case copies:\n{text}");
+}
