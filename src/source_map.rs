@@ -80,6 +80,9 @@ enum Frame {
     Map {
         path: String,
         pending_key: Option<String>,
+        /// yaml-rust2 marks a block mapping's start at its first `:`; the
+        /// mapping is located at its first key instead.
+        located: bool,
     },
     Seq {
         path: String,
@@ -99,9 +102,9 @@ impl Builder {
     fn next_value_path(&mut self) -> Option<String> {
         match self.stack.last_mut() {
             None => Some(String::new()),
-            Some(Frame::Map { path, pending_key }) => {
-                pending_key.take().map(|k| join_key(path, &k))
-            }
+            Some(Frame::Map {
+                path, pending_key, ..
+            }) => pending_key.take().map(|k| join_key(path, &k)),
             Some(Frame::Seq { path, next }) => {
                 let p = join_index(path, *next);
                 *next += 1;
@@ -124,11 +127,18 @@ impl MarkedEventReceiver for Builder {
             Event::Scalar(text, ..) => match self.next_value_path() {
                 Some(path) => self.record(&path, mark),
                 None => {
-                    if let Some(Frame::Map { path, pending_key }) = self.stack.last_mut() {
-                        let key_path = join_key(path, &text);
-                        self.keys
-                            .entry(key_path)
-                            .or_insert((mark.line(), mark.col() + 1));
+                    if let Some(Frame::Map {
+                        path,
+                        pending_key,
+                        located,
+                    }) = self.stack.last_mut()
+                    {
+                        let pos = (mark.line(), mark.col() + 1);
+                        if !*located {
+                            self.values.insert(path.clone(), pos);
+                            *located = true;
+                        }
+                        self.keys.entry(join_key(path, &text)).or_insert(pos);
                         *pending_key = Some(text);
                     }
                 }
@@ -140,10 +150,10 @@ impl MarkedEventReceiver for Builder {
             }
             Event::MappingStart(..) => {
                 let path = self.next_value_path().unwrap_or_default();
-                self.record(&path, mark);
                 self.stack.push(Frame::Map {
                     path,
                     pending_key: None,
+                    located: false,
                 });
             }
             Event::SequenceStart(..) => {
@@ -171,7 +181,7 @@ mod tests {
         assert_eq!(map.locate("goals.targets[0].value"), Some((5, 14)));
         assert_eq!(
             map.locate("goals.targets[1].of-which[0].value"),
-            Some((8, 36))
+            Some((8, 29))
         );
         assert_eq!(map.locate_key("goals.targets[1].name"), Some((6, 7)));
         // A path that does not exist falls back to its nearest ancestor.
