@@ -26,6 +26,14 @@ pub const BUILTIN_TEMPLATES: &[(&str, &str)] = &[
         "ke-hoach.typ.j2",
         include_str!("../templates/ke-hoach.typ.j2"),
     ),
+    (
+        "bao-cao.typ.j2",
+        include_str!("../templates/bao-cao.typ.j2"),
+    ),
+    (
+        "cong-van.typ.j2",
+        include_str!("../templates/cong-van.typ.j2"),
+    ),
 ];
 
 /// The Typst library of Nghị định 30 blocks, imported by every template.

@@ -57,22 +57,30 @@ use typeset::{PdfExport, Typesetter};
 #[derive(Debug, Clone)]
 pub struct Document {
     model: model::Document,
+    /// The plan file a report refers to (`plan-file`), loaded and validated.
+    plan: Option<Box<model::Document>>,
     warnings: Vec<Diagnostic>,
 }
 
 impl Document {
     /// Parses and validates YAML text. Every problem found is returned at once.
+    /// A report's `plan-file` is read relative to the current directory.
     pub fn from_yaml_str(text: &str) -> Result<Self> {
+        Self::from_yaml_str_in(text, Path::new("."))
+    }
+
+    /// Like [`Document::from_yaml_str`], reading a `plan-file` relative to `base_dir`.
+    pub fn from_yaml_str_in(text: &str, base_dir: &Path) -> Result<Self> {
         let text = nfc_cow(text);
         let parsed = parse::parse_yaml(&text)?;
-        Self::checked(parsed)
+        Self::checked(parsed, base_dir)
     }
 
     /// Parses and validates JSON text (the same fields as YAML).
     pub fn from_json_str(text: &str) -> Result<Self> {
         let text = nfc_cow(text);
         let parsed = parse::parse_json(&text)?;
-        Self::checked(parsed)
+        Self::checked(parsed, Path::new("."))
     }
 
     /// Reads a `.yaml`, `.yml` or `.json` file.
@@ -94,14 +102,45 @@ impl Document {
 
     /// Validates a document built in Rust.
     pub fn from_model(model: model::Document) -> Result<Self> {
-        Self::checked(parse::Parsed {
-            document: model,
-            source_map: source_map::SourceMap::default(),
-        })
+        Self::checked(
+            parse::Parsed {
+                document: model,
+                source_map: source_map::SourceMap::default(),
+            },
+            Path::new("."),
+        )
     }
 
-    fn checked(parsed: parse::Parsed) -> Result<Self> {
-        let mut diagnostics = validate::validate(&parsed.document);
+    fn checked(parsed: parse::Parsed, base_dir: &Path) -> Result<Self> {
+        let plan = match &parsed.document.plan_file {
+            None => None,
+            Some(file) => match Document::from_path(base_dir.join(file)) {
+                Ok(plan) if plan.model.kind == model::Kind::KeHoach => Some(Box::new(plan.model)),
+                Ok(plan) => {
+                    return Err(invalid_at(
+                        &parsed,
+                        Diagnostic::error(
+                            "plan-file",
+                            format!("`{file}` is a {}, not a ke-hoach", plan.model.kind.key()),
+                        )
+                        .with_hint(
+                            "point `plan-file` at the plan whose targets the results measure",
+                        ),
+                    ));
+                }
+                Err(e) => {
+                    return Err(invalid_at(
+                        &parsed,
+                        Diagnostic::error(
+                            "plan-file",
+                            format!("the plan file `{file}` cannot be used: {e}"),
+                        )
+                        .with_hint("the path is relative to this document's file"),
+                    ));
+                }
+            },
+        };
+        let mut diagnostics = validate::validate(&parsed.document, plan.as_deref());
         for d in &mut diagnostics {
             if d.line.is_none() {
                 if let Some((line, column)) = parsed.source_map.locate(&d.path) {
@@ -116,6 +155,7 @@ impl Document {
         }
         Ok(Self {
             model: parsed.document,
+            plan,
             warnings: diagnostics,
         })
     }
@@ -135,8 +175,12 @@ impl Document {
     pub fn stable_key(&self) -> String {
         let m = &self.model;
         format!(
-            "{}/{}/{}/{}",
+            "{}/{}/{}/{}/{}",
             m.kind.key(),
+            m.letter
+                .as_ref()
+                .and_then(|l| l.unit.as_deref())
+                .unwrap_or(""),
             m.issuer.code,
             m.number
                 .map(|n| n.to_string())
@@ -144,6 +188,13 @@ impl Document {
             m.date
         )
     }
+}
+
+fn invalid_at(parsed: &parse::Parsed, mut d: Diagnostic) -> Error {
+    if let Some((line, column)) = parsed.source_map.locate(&d.path) {
+        d = d.at(line, column);
+    }
+    Error::Invalid(Diagnostics(vec![d]))
 }
 
 /// Text pasted from Word or macOS often arrives decomposed: normalise every
@@ -181,7 +232,7 @@ impl Engine {
 
     /// The computed view of a document: every number and label the templates place.
     pub fn view(&self, doc: &Document) -> view::View {
-        view::build(&doc.model)
+        view::build(&doc.model, doc.plan.as_deref())
     }
 
     /// The Typst source of a document (for debugging templates).

@@ -2,7 +2,9 @@
 //! only the first) and located through the source map.
 
 use crate::error::Diagnostic;
-use crate::model::{Document, Indicator, Kind, Layout};
+use crate::model::{
+    Block, Cell, Document, Indicator, IndicatorResult, Kind, Layout, PeriodKind, Tasks,
+};
 use crate::source_map::{join_index, join_key};
 
 /// Tolerance for comparing sums of figures written with decimals.
@@ -12,9 +14,13 @@ const SUM_EPSILON: f64 = 1e-6;
 pub const AUTHORITIES: [&str; 5] = ["TM.", "KT.", "Q.", "TL.", "TUQ."];
 
 /// Checks a parsed document; returns every problem found (errors and warnings).
-pub fn validate(doc: &Document) -> Vec<Diagnostic> {
+/// `plan` is the plan file a report's results refer to, if any.
+pub fn validate(doc: &Document, plan: Option<&Document>) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     check_kind_sections(doc, &mut out);
+    check_period(doc, &mut out);
+    check_results(doc, plan, &mut out);
+    walk_blocks(doc, &mut |block, path| check_block(block, path, &mut out));
     check_number(doc, &mut out);
     check_signature(doc, &mut out);
     check_layout(&doc.layout, &mut out);
@@ -72,26 +78,400 @@ pub fn validate(doc: &Document) -> Vec<Diagnostic> {
 }
 
 fn check_kind_sections(doc: &Document, out: &mut Vec<Diagnostic>) {
+    let kind = doc.kind.key();
+    let mut require = |present: bool, key: &str, what: &str, hint: &str| {
+        if !present {
+            out.push(
+                Diagnostic::error(key, format!("a {kind} needs `{key}` ({what})"))
+                    .with_hint(hint.to_string()),
+            );
+        }
+    };
     match doc.kind {
         Kind::KeHoach => {
-            if doc.goals.is_none() {
-                out.push(
-                    Diagnostic::error("goals", "a ke-hoach needs `goals` (I. MỤC TIÊU, YÊU CẦU)")
-                        .with_hint(
-                            "add `goals:` with `general`, `targets`, `requirements` or `body`",
-                        ),
-                );
-            }
-            if doc.tasks.is_none() {
+            require(
+                doc.goals.is_some(),
+                "goals",
+                "I. MỤC TIÊU, YÊU CẦU",
+                "add `goals:` with `general`, `targets`, `requirements` or `body`",
+            );
+            require(
+                doc.tasks.is_some(),
+                "tasks",
+                "II. NHIỆM VỤ VÀ GIẢI PHÁP",
+                "add `tasks:` with the tasks of each field",
+            );
+        }
+        Kind::BaoCao => {
+            require(
+                doc.period.is_some(),
+                "period",
+                "the period the report covers",
+                "add e.g. `period: { kind: 6-thang-dau-nam, year: 2017 }`",
+            );
+            require(
+                doc.results.is_some(),
+                "results",
+                "II. KẾT QUẢ THỰC HIỆN NHIỆM VỤ",
+                "add `results:` with `indicators` and/or `fields`",
+            );
+        }
+        Kind::CongVan => {
+            require(
+                doc.letter.is_some(),
+                "letter",
+                "its opening, tasks and closing",
+                "add `letter:` with `opening`, `tasks`, `closing`",
+            );
+            require(
+                !doc.addressees.is_empty(),
+                "addressees",
+                "Kính gửi",
+                "add `addressees: [ … ]`",
+            );
+        }
+    }
+    // Sections of another kind are a mistake, not something to ignore silently.
+    let belongs = [
+        ("goals", doc.goals.is_some(), Kind::KeHoach),
+        ("tasks", doc.tasks.is_some(), Kind::KeHoach),
+        (
+            "implementation",
+            doc.implementation.is_some(),
+            Kind::KeHoach,
+        ),
+        ("funding", !doc.funding.is_empty(), Kind::KeHoach),
+        ("period", doc.period.is_some(), Kind::BaoCao),
+        ("plan-file", doc.plan_file.is_some(), Kind::BaoCao),
+        ("direction", !doc.direction.is_empty(), Kind::BaoCao),
+        ("results", doc.results.is_some(), Kind::BaoCao),
+        ("assessment", doc.assessment.is_some(), Kind::BaoCao),
+        ("next-tasks", doc.next_tasks.is_some(), Kind::BaoCao),
+        ("proposals", !doc.proposals.is_empty(), Kind::BaoCao),
+        ("letter", doc.letter.is_some(), Kind::CongVan),
+    ];
+    for (key, present, owner) in belongs {
+        if present && owner != doc.kind {
+            out.push(
+                Diagnostic::error(
+                    key,
+                    format!("`{key}` belongs to a {}, not a {kind}", owner.key()),
+                )
+                .with_hint(format!("remove `{key}`, or set `kind: {}`", owner.key())),
+            );
+        }
+    }
+}
+
+fn check_period(doc: &Document, out: &mut Vec<Diagnostic>) {
+    let Some(p) = doc.period else { return };
+    let needs_number = matches!(p.kind, PeriodKind::Quy | PeriodKind::Thang);
+    let max = if p.kind == PeriodKind::Quy { 4 } else { 12 };
+    match p.number {
+        None if needs_number => out.push(
+            Diagnostic::error("period", "a quarter or month period needs `number`")
+                .with_hint(format!("add `number:` from 1 to {max}")),
+        ),
+        Some(n) if needs_number && !(1..=max).contains(&n) => out.push(
+            Diagnostic::error(
+                "period.number",
+                format!("{n} is not a valid number for this period"),
+            )
+            .with_hint(format!("use 1 to {max}")),
+        ),
+        Some(_) if !needs_number => out.push(
+            Diagnostic::error(
+                "period.number",
+                "only `quy` and `thang` periods have a number",
+            )
+            .with_hint("remove `number`"),
+        ),
+        _ => {}
+    }
+    let start_month = match p.kind {
+        PeriodKind::SecondHalf => 7,
+        PeriodKind::Quy => (p.number.unwrap_or(1).clamp(1, 4) - 1) * 3 + 1,
+        PeriodKind::Thang => p.number.unwrap_or(1).clamp(1, 12),
+        _ => 1,
+    };
+    if let Some(start) = crate::model::Date::from_ymd(p.year, start_month, 1) {
+        if doc.date < start {
+            out.push(
+                Diagnostic::error(
+                    "date",
+                    format!(
+                        "the report is dated {} but its period starts on {}",
+                        doc.date, start
+                    ),
+                )
+                .with_hint("a report is dated within or after the period it covers"),
+            );
+        }
+    }
+}
+
+fn check_results(doc: &Document, plan: Option<&Document>, out: &mut Vec<Diagnostic>) {
+    let Some(results) = &doc.results else { return };
+    for (i, r) in results.indicators.iter().enumerate() {
+        check_result(
+            r,
+            &join_index("results.indicators", i),
+            doc,
+            plan,
+            None,
+            out,
+        );
+    }
+}
+
+fn check_result(
+    r: &IndicatorResult,
+    path: &str,
+    doc: &Document,
+    plan: Option<&Document>,
+    parent_unit: Option<&str>,
+    out: &mut Vec<Diagnostic>,
+) {
+    for (key, value) in [
+        ("actual", Some(r.actual)),
+        ("plan", r.plan),
+        ("previous", r.previous),
+    ] {
+        if let Some(v) = value {
+            if !v.is_finite() {
+                out.push(Diagnostic::error(
+                    join_key(path, key),
+                    "the value is not a number",
+                ));
+            } else if v < 0.0 {
                 out.push(
                     Diagnostic::error(
-                        "tasks",
-                        "a ke-hoach needs `tasks` (II. NHIỆM VỤ VÀ GIẢI PHÁP)",
+                        join_key(path, key),
+                        format!("a count cannot be negative ({v})"),
                     )
-                    .with_hint("add `tasks:` with the tasks of each field"),
+                    .with_hint("write the amount achieved; a fall is computed from `previous`"),
                 );
             }
         }
+    }
+    let mut unit = r.unit.clone();
+    if let Some(id) = &r.target {
+        let target_path = join_key(path, "target");
+        if r.plan.is_some() {
+            out.push(
+                Diagnostic::error(target_path.clone(), "both `plan` and `target` are given")
+                    .with_hint("keep one: `plan` is a figure, `target` refers to the plan file"),
+            );
+        }
+        match plan {
+            None => out.push(
+                Diagnostic::error(target_path, format!("`target: {id}` refers to a plan, but there is no `plan-file`"))
+                    .with_hint("add `plan-file: ke-hoach.yaml` (relative to this file), or give `plan:` as a figure"),
+            ),
+            Some(p) => match crate::view::find_target(p, id) {
+                None => {
+                    let ids = plan_ids(p);
+                    let refs: Vec<&str> = ids.iter().map(String::as_str).collect();
+                    let hint = match crate::parse::closest(id, &refs) {
+                        Some(best) => format!("did you mean `{best}`? The plan's ids: {}", ids.join(", ")),
+                        None => format!("the plan's ids: {}", ids.join(", ")),
+                    };
+                    out.push(Diagnostic::error(target_path, format!("the plan has no target `{id}`")).with_hint(hint));
+                }
+                Some(t) => {
+                    let target_unit = t.unit.clone().unwrap_or_default();
+                    match &r.unit {
+                        Some(u) if !target_unit.is_empty() && u.trim() != target_unit.trim() => out.push(
+                            Diagnostic::error(
+                                join_key(path, "unit"),
+                                format!("the unit `{u}` differs from the unit of target `{id}` (`{target_unit}`)"),
+                            )
+                            .with_hint("measure the result in the target's unit, or remove `unit` to take it from the plan"),
+                        ),
+                        _ => unit = Some(target_unit),
+                    }
+                }
+            },
+        }
+    }
+    let unit = unit.or_else(|| parent_unit.map(str::to_string));
+    if unit.as_deref().is_none_or(|u| u.trim().is_empty()) && parent_unit.is_none() {
+        out.push(
+            Diagnostic::error(join_key(path, "unit"), "the result has no unit").with_hint(
+                "add `unit:` (người, hộ, %, …) or refer to a plan target with `target:`",
+            ),
+        );
+    }
+    if r.name.is_none() && r.target.is_none() {
+        out.push(
+            Diagnostic::error(join_key(path, "name"), "the result has no name")
+                .with_hint("add `name:` (printed in the results table)"),
+        );
+    }
+    let list = join_key(path, "of-which");
+    for (i, part) in r.of_which.iter().enumerate() {
+        check_result(part, &join_index(&list, i), doc, plan, unit.as_deref(), out);
+    }
+    let unit = unit.unwrap_or_default();
+    let same_unit = r
+        .of_which
+        .iter()
+        .all(|p| p.unit.as_deref().is_none_or(|u| u == unit));
+    let sum: f64 = r.of_which.iter().map(|p| p.actual).sum();
+    if same_unit && is_additive(&unit) && !r.of_which.is_empty() && sum > r.actual + SUM_EPSILON {
+        out.push(
+            Diagnostic::error(
+                list,
+                format!(
+                    "the of-which parts exceed the total: {} is more than {}",
+                    crate::vi::format_number(sum, 3),
+                    crate::vi::format_number(r.actual, 3)
+                ),
+            )
+            .with_hint("parts of a result cannot exceed it: correct a part or the total"),
+        );
+    }
+}
+
+fn plan_ids(plan: &Document) -> Vec<String> {
+    fn collect(list: &[Indicator], out: &mut Vec<String>) {
+        for t in list {
+            if let Some(id) = &t.id {
+                out.push(id.clone());
+            }
+            collect(&t.split, out);
+            collect(&t.of_which, out);
+        }
+    }
+    let mut ids = Vec::new();
+    if let Some(goals) = &plan.goals {
+        collect(&goals.targets, &mut ids);
+    }
+    ids
+}
+
+fn check_block(block: &Block, path: &str, out: &mut Vec<Diagnostic>) {
+    let Block::Table { table } = block else {
+        return;
+    };
+    let table_path = join_key(path, "table");
+    let n = table.columns.len();
+    if n == 0 {
+        out.push(Diagnostic::error(
+            join_key(&table_path, "columns"),
+            "a table needs at least one column",
+        ));
+    }
+    if !table.widths.is_empty() && table.widths.len() != n {
+        out.push(
+            Diagnostic::error(
+                join_key(&table_path, "widths"),
+                format!("{} widths for {n} columns", table.widths.len()),
+            )
+            .with_hint("give one width per column (the STT column of a numbered table is added by the library)"),
+        );
+    }
+    for (i, row) in table.rows.iter().enumerate() {
+        let row_path = join_index(&join_key(&table_path, "rows"), i);
+        if row.len() != n {
+            out.push(
+                Diagnostic::error(
+                    row_path.clone(),
+                    format!(
+                        "this row has {} cells; the table has {n} columns",
+                        row.len()
+                    ),
+                )
+                .with_hint("give every row one cell per column (write \"\" for an empty cell)"),
+            );
+        }
+        for (j, (cell, col)) in row.iter().zip(&table.columns).enumerate() {
+            if col.numeric {
+                if let Cell::Text(t) = cell {
+                    if !t.trim().is_empty() {
+                        out.push(
+                            Diagnostic::error(
+                                join_index(&row_path, j),
+                                format!(
+                                    "`{t}` is not a number, but column `{}` is numeric",
+                                    col.title
+                                ),
+                            )
+                            .with_hint("write the number without separators (1200, 3.5)"),
+                        );
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Calls `f` on every block of the document with its YAML path, nested ones included.
+pub fn walk_blocks(doc: &Document, f: &mut dyn FnMut(&Block, &str)) {
+    fn list(blocks: &[Block], path: &str, f: &mut dyn FnMut(&Block, &str)) {
+        for (i, b) in blocks.iter().enumerate() {
+            let p = join_index(path, i);
+            f(b, &p);
+            if let Block::Item { body, .. } | Block::Point { body, .. } = b {
+                list(body, &join_key(&p, "body"), f);
+            }
+        }
+    }
+    fn fields(t: &Tasks, path: &str, f: &mut dyn FnMut(&Block, &str)) {
+        list(&t.intro, &join_key(path, "intro"), f);
+        for (key, blocks) in t.fields() {
+            list(blocks, &join_key(path, key.key()), f);
+        }
+        for (i, s) in t.other.iter().enumerate() {
+            list(
+                &s.body,
+                &join_key(&join_index(&join_key(path, "other"), i), "body"),
+                f,
+            );
+        }
+    }
+    list(&doc.preamble, "preamble", f);
+    if let Some(g) = &doc.goals {
+        list(&g.general, "goals.general", f);
+        list(&g.requirements, "goals.requirements", f);
+        list(&g.body, "goals.body", f);
+    }
+    if let Some(t) = &doc.tasks {
+        fields(t, "tasks", f);
+    }
+    if let Some(imp) = &doc.implementation {
+        list(&imp.intro, "implementation.intro", f);
+        for (i, u) in imp.units.iter().enumerate() {
+            list(
+                &u.tasks,
+                &join_key(&join_index("implementation.units", i), "tasks"),
+                f,
+            );
+        }
+    }
+    list(&doc.funding, "funding", f);
+    list(&doc.direction, "direction", f);
+    if let Some(r) = &doc.results {
+        list(&r.intro, "results.intro", f);
+        if let Some(t) = &r.fields {
+            fields(t, "results.fields", f);
+        }
+    }
+    if let Some(a) = &doc.assessment {
+        list(&a.achievements, "assessment.achievements", f);
+        list(&a.limitations, "assessment.limitations", f);
+        list(&a.causes, "assessment.causes", f);
+    }
+    if let Some(t) = &doc.next_tasks {
+        fields(t, "next-tasks", f);
+    }
+    list(&doc.proposals, "proposals", f);
+    if let Some(l) = &doc.letter {
+        list(&l.opening, "letter.opening", f);
+        list(&l.closing, "letter.closing", f);
+    }
+    for (i, a) in doc.appendices.iter().enumerate() {
+        list(&a.body, &join_key(&join_index("appendices", i), "body"), f);
     }
 }
 

@@ -84,21 +84,143 @@ impl Bullet {
     }
 }
 
-/// A simple table: a header row and rows of cells.
+/// A table: one or two header rows, rows of cells, an optional computed totals row.
+///
+/// ```yaml
+/// table:
+///   numbered: true                 # a first STT column, numbered by the library
+///   columns:
+///     - Huyện                      # a plain text column
+///     - { title: Kế hoạch, group: Giải quyết việc làm, numeric: true, total: true }
+///     - { title: Thực hiện, group: Giải quyết việc làm, numeric: true, total: true }
+///   rows:
+///     - [ Văn Yên, 1200, 1100 ]
+///   totals: Tổng cộng              # a last row summing the `total` columns
+/// ```
+/// Adjacent columns with the same `group` share a merged heading above theirs.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case", deny_unknown_fields)]
 pub struct Table {
-    /// Column headings.
-    pub columns: Vec<String>,
+    /// The columns.
+    pub columns: Vec<Column>,
     /// Relative column widths (e.g. `[1, 6, 3]`); equal when left out.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub widths: Vec<f64>,
     /// The rows; each has as many cells as there are columns.
     #[serde(default)]
-    pub rows: Vec<Vec<String>>,
+    pub rows: Vec<Vec<Cell>>,
     /// Number the rows in a first "STT" column.
     #[serde(default)]
     pub numbered: bool,
+    /// Label of a totals row computed from the columns marked `total`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub totals: Option<String>,
+}
+
+/// A table column: a heading, or a mapping with its options.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Column {
+    /// The heading.
+    pub title: String,
+    /// A heading shared with adjacent columns, in a first header row.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub group: Option<String>,
+    /// Cells are numbers: formatted the Vietnamese way and right-aligned.
+    pub numeric: bool,
+    /// Summed in the totals row.
+    pub total: bool,
+    /// Decimals shown for numbers (default: as written, at most 3).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub decimals: Option<usize>,
+}
+
+/// A table cell: text, or a number the library formats.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum Cell {
+    /// Text as written.
+    Text(String),
+    /// A number.
+    Number(f64),
+}
+
+impl<'de> Deserialize<'de> for Cell {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl Visitor<'_> for V {
+            type Value = Cell;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a cell: text or a number")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Cell, E> {
+                Ok(Cell::Text(v.to_string()))
+            }
+            fn visit_bool<E: de::Error>(self, v: bool) -> Result<Cell, E> {
+                Ok(Cell::Text(if v { "có" } else { "không" }.to_string()))
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Cell, E> {
+                Ok(Cell::Number(v as f64))
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Cell, E> {
+                Ok(Cell::Number(v as f64))
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Cell, E> {
+                Ok(Cell::Number(v))
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<Cell, E> {
+                Ok(Cell::Text(String::new()))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "kebab-case", deny_unknown_fields)]
+struct ColumnMap {
+    title: String,
+    #[serde(default)]
+    group: Option<String>,
+    #[serde(default)]
+    numeric: bool,
+    #[serde(default)]
+    total: bool,
+    #[serde(default)]
+    decimals: Option<usize>,
+}
+
+impl<'de> Deserialize<'de> for Column {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Column;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(
+                    "a column heading, or a mapping with `title`, `group`, `numeric`, `total`",
+                )
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Column, E> {
+                Ok(Column {
+                    title: v.to_string(),
+                    group: None,
+                    numeric: false,
+                    total: false,
+                    decimals: None,
+                })
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Column, A::Error> {
+                let m = ColumnMap::deserialize(de::value::MapAccessDeserializer::new(map))?;
+                Ok(Column {
+                    title: m.title,
+                    group: m.group,
+                    numeric: m.numeric || m.total,
+                    total: m.total,
+                    decimals: m.decimals,
+                })
+            }
+        }
+        d.deserialize_any(V)
+    }
 }
 
 const BLOCK_KEYS: &[&str] = &["title", "point", "body", "bullets", "table"];

@@ -34,14 +34,18 @@ mod common;
 mod date;
 mod field;
 mod indicator;
+mod letter;
 mod plan;
+mod report;
 
-pub use body::{Block, Bullet, Table};
+pub use body::{Block, Bullet, Cell, Column, Table};
 pub use common::{Appendix, Issuer, Layout, Margins, Secrecy, Signature, Urgency};
 pub use date::Date;
 pub use field::{Field, FieldKey};
 pub use indicator::{Change, Indicator};
+pub use letter::Letter;
 pub use plan::{CustomSection, Goals, Implementation, ReportingDuty, Tasks, UnitDuty};
+pub use report::{Assessment, IndicatorResult, Period, PeriodKind, Precision, Results};
 
 use serde::{Deserialize, Serialize};
 
@@ -51,13 +55,22 @@ use serde::{Deserialize, Serialize};
 pub enum Kind {
     /// Kế hoạch: goals and targets, tasks by field, implementation.
     KeHoach,
+    /// Báo cáo: results against the plan, assessment, next tasks.
+    BaoCao,
+    /// Công văn: an official letter with a `V/v` subject and no type line.
+    CongVan,
 }
 
 impl Kind {
-    /// The type line printed above the subject (`KẾ HOẠCH`).
-    pub fn title(self) -> &'static str {
+    /// Every kind.
+    pub const ALL: [Kind; 3] = [Kind::KeHoach, Kind::BaoCao, Kind::CongVan];
+
+    /// The type line printed above the subject (`KẾ HOẠCH`); none for a công văn.
+    pub fn title(self) -> Option<&'static str> {
         match self {
-            Kind::KeHoach => "KẾ HOẠCH",
+            Kind::KeHoach => Some("KẾ HOẠCH"),
+            Kind::BaoCao => Some("BÁO CÁO"),
+            Kind::CongVan => None,
         }
     }
 
@@ -65,13 +78,17 @@ impl Kind {
     pub fn name(self) -> &'static str {
         match self {
             Kind::KeHoach => "Kế hoạch",
+            Kind::BaoCao => "Báo cáo",
+            Kind::CongVan => "Công văn",
         }
     }
 
-    /// The abbreviation in the number (`KH`), Nghị định 30 Phụ lục III.
-    pub fn code(self) -> &'static str {
+    /// The abbreviation in the number (`KH`), Nghị định 30 Phụ lục III; none for a công văn.
+    pub fn code(self) -> Option<&'static str> {
         match self {
-            Kind::KeHoach => "KH",
+            Kind::KeHoach => Some("KH"),
+            Kind::BaoCao => Some("BC"),
+            Kind::CongVan => None,
         }
     }
 
@@ -79,6 +96,8 @@ impl Kind {
     pub fn key(self) -> &'static str {
         match self {
             Kind::KeHoach => "ke-hoach",
+            Kind::BaoCao => "bao-cao",
+            Kind::CongVan => "cong-van",
         }
     }
 }
@@ -106,6 +125,9 @@ pub struct Document {
     /// Secrecy mark (`mat`, `toi-mat`, `tuyet-mat`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub secrecy: Option<Secrecy>,
+    /// Addressees (Kính gửi): a công văn's, or a report's to a superior.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub addressees: Vec<String>,
     /// Legal bases (căn cứ), one per line; the library adds the `;` and final `.`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub legal_bases: Vec<String>,
@@ -124,6 +146,34 @@ pub struct Document {
     /// Plan: IV. funding (optional).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub funding: Vec<Block>,
+    /// Report: the period covered.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period: Option<Period>,
+    /// Report: a plan file (YAML) whose targets results refer to by id;
+    /// relative to the report's own file.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub plan_file: Option<String>,
+    /// Report: decimals of computed shares and changes.
+    #[serde(default)]
+    pub precision: Precision,
+    /// Report: I. Công tác tham mưu, chỉ đạo điều hành.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub direction: Vec<Block>,
+    /// Report: II. Kết quả thực hiện nhiệm vụ.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub results: Option<Results>,
+    /// Report: III. Đánh giá chung.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub assessment: Option<Assessment>,
+    /// Report: IV. Phương hướng, nhiệm vụ kỳ tới, field by field.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next_tasks: Option<Tasks>,
+    /// Report: V. Kiến nghị, đề xuất.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub proposals: Vec<Block>,
+    /// Công văn: opening, ordinal tasks, closing.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub letter: Option<Letter>,
     /// Who signs.
     pub signature: Signature,
     /// Where the document goes (Nơi nhận), without the archive line.

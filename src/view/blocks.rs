@@ -1,10 +1,10 @@
 //! Flattens nested body blocks into [`ViewBlock`]s, computing every number,
 //! letter and marker from the nesting.
 
-use crate::model::{Block, Bullet, Table};
+use crate::model::{Block, Bullet, Cell, Column, Table};
 use crate::vi;
 
-use super::ViewBlock;
+use super::{HeaderCell, TableView, ViewBlock};
 
 /// Numbers of the enclosing items: `[2, 1]` is inside `2.1.`.
 type Trail = Vec<usize>;
@@ -54,32 +54,165 @@ pub fn flatten_into(blocks: &[Block], trail: &Trail, out: &mut Vec<ViewBlock>) {
 }
 
 /// Width of the computed STT column.
-const STT_WIDTH: &str = "13mm";
+pub const STT_WIDTH: &str = "11mm";
+
+/// A relative width as a Typst fraction.
+pub fn fr(w: f64) -> String {
+    format!("{}fr", if w.is_finite() && w > 0.0 { w } else { 1.0 })
+}
 
 fn table_block(table: &Table) -> ViewBlock {
-    let fr = |w: f64| format!("{}fr", if w.is_finite() && w > 0.0 { w } else { 1.0 });
     let mut widths: Vec<String> = if table.widths.len() == table.columns.len() {
         table.widths.iter().map(|w| fr(*w)).collect()
     } else {
         vec![fr(1.0); table.columns.len()]
     };
-    let mut columns = table.columns.clone();
-    let mut rows = table.rows.clone();
+    let offset = usize::from(table.numbered);
+    let mut rows: Vec<Vec<String>> = table
+        .rows
+        .iter()
+        .map(|row| {
+            row.iter()
+                .zip(&table.columns)
+                .map(|(cell, col)| format_cell(cell, col))
+                .collect()
+        })
+        .collect();
+    let mut strong_rows = Vec::new();
+    if let Some(label) = &table.totals {
+        let mut totals: Vec<String> = table
+            .columns
+            .iter()
+            .enumerate()
+            .map(|(i, col)| {
+                if !col.total {
+                    return String::new();
+                }
+                let sum: f64 = table
+                    .rows
+                    .iter()
+                    .filter_map(|r| match r.get(i) {
+                        Some(Cell::Number(n)) => Some(*n),
+                        _ => None,
+                    })
+                    .sum();
+                format_cell(&Cell::Number(sum), col)
+            })
+            .collect();
+        if let Some(first) = totals.first_mut() {
+            if first.is_empty() {
+                *first = label.trim().to_string();
+            }
+        }
+        strong_rows.push(rows.len());
+        rows.push(totals);
+    }
     let mut centred = Vec::new();
+    let mut header = header_rows(&table.columns);
     if table.numbered {
-        columns.insert(0, "STT".to_string());
         widths.insert(0, STT_WIDTH.to_string());
         centred.push(0);
+        let n = table.rows.len();
         for (i, row) in rows.iter_mut().enumerate() {
-            row.insert(0, (i + 1).to_string());
+            row.insert(
+                0,
+                if i < n {
+                    (i + 1).to_string()
+                } else {
+                    String::new()
+                },
+            );
+        }
+        let rowspan = header.len();
+        header[0].insert(
+            0,
+            HeaderCell {
+                text: "STT".into(),
+                colspan: 1,
+                rowspan,
+            },
+        );
+    }
+    let numeric = table
+        .columns
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.numeric)
+        .map(|(i, _)| i + offset)
+        .collect();
+    ViewBlock::Table(TableView {
+        widths,
+        levels: vec![0; rows.len()],
+        rows,
+        header,
+        name_column: offset,
+        numeric,
+        centred,
+        strong_rows,
+    })
+}
+
+fn format_cell(cell: &Cell, col: &Column) -> String {
+    match cell {
+        Cell::Text(t) => t.trim().to_string(),
+        Cell::Number(n) => match col.decimals {
+            Some(d) => vi::format_decimal(*n, d),
+            None => vi::format_number(*n, 3),
+        },
+    }
+}
+
+/// One header row, or two when columns are grouped: a group's title spans its
+/// columns in the first row; ungrouped columns span both rows.
+fn header_rows(columns: &[Column]) -> Vec<Vec<HeaderCell>> {
+    let grouped = columns.iter().any(|c| c.group.is_some());
+    if !grouped {
+        return vec![
+            columns
+                .iter()
+                .map(|c| HeaderCell {
+                    text: c.title.trim().to_string(),
+                    colspan: 1,
+                    rowspan: 1,
+                })
+                .collect(),
+        ];
+    }
+    let mut first = Vec::new();
+    let mut second = Vec::new();
+    let mut i = 0;
+    while i < columns.len() {
+        match &columns[i].group {
+            None => {
+                first.push(HeaderCell {
+                    text: columns[i].title.trim().to_string(),
+                    colspan: 1,
+                    rowspan: 2,
+                });
+                i += 1;
+            }
+            Some(group) => {
+                let span = columns[i..]
+                    .iter()
+                    .take_while(|c| c.group.as_ref() == Some(group))
+                    .count();
+                first.push(HeaderCell {
+                    text: group.trim().to_string(),
+                    colspan: span,
+                    rowspan: 1,
+                });
+                for c in &columns[i..i + span] {
+                    second.push(HeaderCell {
+                        text: c.title.trim().to_string(),
+                        colspan: 1,
+                        rowspan: 1,
+                    });
+                }
+                i += span;
+            }
         }
     }
-    ViewBlock::Table {
-        columns,
-        widths,
-        centred,
-        rows,
-    }
+    vec![first, second]
 }
 
 /// `1.` and `1.1.` are bold numbered headings; a third level is an `a)` point;

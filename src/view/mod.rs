@@ -7,13 +7,16 @@
 
 mod blocks;
 mod figures;
+mod letter;
 mod plan;
+mod report;
+pub mod results;
 
 pub use figures::{indicator_phrase, unit_suffix};
 
 use serde::Serialize;
 
-use crate::model::{Document, Layout};
+use crate::model::{Document, Kind, Layout};
 use crate::vi;
 
 /// Everything a template needs, computed.
@@ -25,6 +28,8 @@ pub struct View {
     pub layout: LayoutView,
     /// Header boxes.
     pub header: HeaderView,
+    /// Kính gửi: one addressee ending with "."; several as "- A;" … "- B.".
+    pub addressees: Vec<String>,
     /// Legal bases with their final punctuation.
     pub legal_bases: Vec<String>,
     /// The body, flattened, with numbers and markers computed.
@@ -148,28 +153,64 @@ pub enum ViewBlock {
         text: String,
     },
     /// A table.
-    Table {
-        /// Column headings.
-        columns: Vec<String>,
-        /// Column widths as Typst lengths (`12mm`, `3fr`), computed from numbers.
-        widths: Vec<String>,
-        /// Indices of columns whose cells are centred (the STT column).
-        centred: Vec<usize>,
-        /// Rows of cells.
-        rows: Vec<Vec<String>>,
-    },
+    Table(TableView),
 }
 
-/// Builds the view of a validated document.
-pub fn build(doc: &Document) -> View {
+/// A table, every cell formatted.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TableView {
+    /// Column widths as Typst lengths (`13mm`, `3fr`), computed from numbers.
+    pub widths: Vec<String>,
+    /// Header rows (one or two), with merged cells.
+    pub header: Vec<Vec<HeaderCell>>,
+    /// Body rows, cells formatted.
+    pub rows: Vec<Vec<String>>,
+    /// Indent level of each row's name cell (breakdown rows are indented).
+    pub levels: Vec<usize>,
+    /// The column holding row names.
+    pub name_column: usize,
+    /// Columns whose cells are numbers (right-aligned).
+    pub numeric: Vec<usize>,
+    /// Columns whose cells are centred (STT).
+    pub centred: Vec<usize>,
+    /// Rows printed bold (totals).
+    pub strong_rows: Vec<usize>,
+}
+
+/// A header cell.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct HeaderCell {
+    /// Its text.
+    pub text: String,
+    /// Columns it spans.
+    pub colspan: usize,
+    /// Header rows it spans.
+    pub rowspan: usize,
+}
+
+/// Builds the view of a validated document; `plan` is the plan file a report refers to.
+pub fn build(doc: &Document, plan: Option<&Document>) -> View {
     let body = match doc.kind {
-        crate::model::Kind::KeHoach => plan::body(doc),
+        Kind::KeHoach => plan::body(doc),
+        Kind::BaoCao => report::body(doc, plan),
+        Kind::CongVan => letter::body(doc),
     };
-    let number_line = vi::number_line(&vi::NumberLine::Typed {
-        number: doc.number,
-        type_code: doc.kind.code(),
-        issuer_code: &doc.issuer.code,
-    });
+    let number_line = match doc.kind.code() {
+        Some(type_code) => vi::number_line(&vi::NumberLine::Typed {
+            number: doc.number,
+            type_code,
+            issuer_code: &doc.issuer.code,
+        }),
+        None => vi::number_line(&vi::NumberLine::Letter {
+            number: doc.number,
+            issuer_code: &doc.issuer.code,
+            unit_code: doc
+                .letter
+                .as_ref()
+                .and_then(|l| l.unit.as_deref())
+                .unwrap_or(""),
+        }),
+    };
     let date_words = vi::date_of_issue(doc.date.year(), doc.date.month(), doc.date.day());
     let appendices = appendices(doc, &number_line, &date_words);
     View {
@@ -180,13 +221,17 @@ pub fn build(doc: &Document) -> View {
             issuer: vi::upper(&doc.issuer.name),
             number_line,
             place_date: format!("{}, {}", doc.place.trim(), date_words),
-            doc_type: Some(doc.kind.title().to_string()),
-            subject: clean_sentence(&doc.subject),
+            doc_type: doc.kind.title().map(str::to_string),
+            subject: match doc.kind {
+                Kind::CongVan => format!("V/v {}", clean_sentence(&doc.subject)),
+                _ => clean_sentence(&doc.subject),
+            },
             urgency: doc
                 .urgency
                 .map(|u| (u.label().to_string(), u.box_width_mm())),
             secrecy: doc.secrecy.map(|s| s.label().to_string()),
         },
+        addressees: addressees(&doc.addressees),
         legal_bases: punctuate_list(&doc.legal_bases, ";", "."),
         body,
         signature: SignatureView {
@@ -246,6 +291,16 @@ fn punctuate_list(items: &[String], sep: &str, last: &str) -> Vec<String> {
         .collect()
 }
 
+fn addressees(list: &[String]) -> Vec<String> {
+    match list {
+        [one] => vec![format!("{}.", clean_item(one))],
+        many => punctuate_list(many, ";", ".")
+            .into_iter()
+            .map(|a| format!("- {a}"))
+            .collect(),
+    }
+}
+
 fn recipients(doc: &Document) -> Vec<String> {
     let mut lines: Vec<String> = doc
         .recipients
@@ -282,8 +337,28 @@ fn appendices(doc: &Document, number_line: &str, date_words: &str) -> Vec<Append
         .collect()
 }
 
+/// The target with `id` in a plan, at any depth of its breakdowns.
+pub fn find_target<'a>(plan: &'a Document, id: &str) -> Option<&'a crate::model::Indicator> {
+    fn search<'a>(
+        list: &'a [crate::model::Indicator],
+        id: &str,
+    ) -> Option<&'a crate::model::Indicator> {
+        list.iter().find_map(|t| {
+            if t.id.as_deref() == Some(id) {
+                Some(t)
+            } else {
+                search(&t.split, id).or_else(|| search(&t.of_which, id))
+            }
+        })
+    }
+    search(&plan.goals.as_ref()?.targets, id)
+}
+
 fn keywords(doc: &Document) -> Vec<String> {
     let mut k = vec![doc.kind.name().to_string(), doc.issuer.code.clone()];
+    if let Some(p) = doc.period {
+        k.push(report::period_text(p));
+    }
     if let Some(tasks) = &doc.tasks {
         k.extend(
             tasks

@@ -32,14 +32,7 @@ pub fn body(doc: &Document) -> Vec<ViewBlock> {
 
     if let Some(tasks) = &doc.tasks {
         sections.open("Nhiệm vụ và giải pháp", &mut out);
-        let mut items = tasks.intro.clone();
-        for (field, blocks) in tasks.fields() {
-            items.push(item(field.title(), blocks.to_vec()));
-        }
-        for section in &tasks.other {
-            items.push(item(&section.title, section.body.clone()));
-        }
-        flatten_into(&items, &Vec::new(), &mut out);
+        flatten_into(&super::report::field_items(tasks), &Vec::new(), &mut out);
     }
 
     if let Some(imp) = &doc.implementation {
@@ -87,10 +80,11 @@ pub fn body(doc: &Document) -> Vec<ViewBlock> {
 
 /// Counts the Roman-numbered sections actually present.
 #[derive(Default)]
-struct Sections(u32);
+pub struct Sections(u32);
 
 impl Sections {
-    fn open(&mut self, title: &str, out: &mut Vec<ViewBlock>) {
+    /// Opens the next section: `I.`, `II.` … and its title in capitals.
+    pub fn open(&mut self, title: &str, out: &mut Vec<ViewBlock>) {
         self.0 += 1;
         out.push(ViewBlock::Section {
             label: format!("{}.", vi::roman(self.0).unwrap_or_default()),
@@ -99,7 +93,8 @@ impl Sections {
     }
 }
 
-fn item(title: &str, body: Vec<Block>) -> Block {
+/// A numbered item with a title.
+pub fn item(title: &str, body: Vec<Block>) -> Block {
     Block::Item {
         title: title.to_string(),
         body,

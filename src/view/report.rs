@@ -1,0 +1,280 @@
+//! The outline of a report: I. direction, II. results (main indicators with
+//! the results table, then field by field), III. assessment, IV. next tasks,
+//! V. proposals. Sections a report leaves out disappear; the rest are renumbered.
+
+use crate::model::{Block, Bullet, Document, IndicatorResult, Period, PeriodKind, Tasks};
+use crate::vi;
+
+use super::blocks::{STT_WIDTH, flatten_into, fr};
+use super::plan::{Sections, item};
+use super::results::{Computed, compute};
+use super::{HeaderCell, TableView, ViewBlock, close_body};
+
+/// The flattened body of a report.
+pub fn body(doc: &Document, plan: Option<&Document>) -> Vec<ViewBlock> {
+    let mut out = Vec::new();
+    flatten_into(&doc.preamble, &Vec::new(), &mut out);
+    let mut sections = Sections::default();
+    let period = doc.period;
+
+    if !doc.direction.is_empty() {
+        sections.open("Công tác tham mưu, chỉ đạo điều hành", &mut out);
+        flatten_into(&doc.direction, &Vec::new(), &mut out);
+    }
+
+    if let Some(results) = &doc.results {
+        sections.open("Kết quả thực hiện nhiệm vụ", &mut out);
+        flatten_into(&results.intro, &Vec::new(), &mut out);
+        let mut number = 0;
+        if !results.indicators.is_empty() {
+            number += 1;
+            out.push(heading(number, "Các chỉ tiêu chủ yếu"));
+            // The table first, then each figure in words: the same computed values.
+            let rows = resolve_all(&results.indicators, doc, plan);
+            out.push(ViewBlock::Table(results_table(&rows)));
+            let bullets = rows.iter().map(|r| r.bullet()).collect();
+            flatten_into(&[Block::Bullets { bullets }], &vec![number], &mut out);
+        }
+        if let Some(fields) = &results.fields {
+            let items = field_items(fields);
+            if !items.is_empty() {
+                number += 1;
+                out.push(heading(number, "Kết quả thực hiện trên các lĩnh vực"));
+                flatten_into(&items, &vec![number], &mut out);
+            }
+        }
+    }
+
+    if let Some(a) = &doc.assessment {
+        sections.open("Đánh giá chung", &mut out);
+        let mut items = Vec::new();
+        for (title, blocks) in [
+            ("Kết quả đạt được", &a.achievements),
+            ("Tồn tại, hạn chế", &a.limitations),
+            ("Nguyên nhân", &a.causes),
+        ] {
+            if !blocks.is_empty() {
+                items.push(item(title, blocks.clone()));
+            }
+        }
+        flatten_into(&items, &Vec::new(), &mut out);
+    }
+
+    if let Some(next) = &doc.next_tasks {
+        let title = match period.map(next_period) {
+            Some(p) => format!("Phương hướng, nhiệm vụ {p}"),
+            None => "Phương hướng, nhiệm vụ kỳ tới".to_string(),
+        };
+        sections.open(&title, &mut out);
+        flatten_into(&field_items(next), &Vec::new(), &mut out);
+    }
+
+    if !doc.proposals.is_empty() {
+        sections.open("Kiến nghị, đề xuất", &mut out);
+        flatten_into(&doc.proposals, &Vec::new(), &mut out);
+    }
+
+    close_body(&mut out);
+    out
+}
+
+fn heading(number: usize, title: &str) -> ViewBlock {
+    ViewBlock::Heading {
+        label: format!("{number}."),
+        title: title.to_string(),
+        bold: true,
+        depth: 1,
+    }
+}
+
+/// A `Tasks`-shaped section as numbered items: intro, standard fields in
+/// order, then the document's own.
+pub fn field_items(fields: &Tasks) -> Vec<Block> {
+    let mut items = fields.intro.clone();
+    for (field, blocks) in fields.fields() {
+        items.push(item(field.title(), blocks.to_vec()));
+    }
+    for section in &fields.other {
+        items.push(item(&section.title, section.body.clone()));
+    }
+    items
+}
+
+/// "6 tháng đầu năm 2017", "quý II năm 2017", "tháng 6 năm 2017", "năm 2017".
+pub fn period_text(p: Period) -> String {
+    let n = p.number.unwrap_or(1);
+    match p.kind {
+        PeriodKind::FirstHalf => format!("6 tháng đầu năm {}", p.year),
+        PeriodKind::SecondHalf => format!("6 tháng cuối năm {}", p.year),
+        PeriodKind::NineMonths => format!("9 tháng năm {}", p.year),
+        PeriodKind::Nam => format!("năm {}", p.year),
+        PeriodKind::Quy => format!("quý {} năm {}", vi::roman(n).unwrap_or_default(), p.year),
+        PeriodKind::Thang => format!("tháng {} năm {}", n, p.year),
+    }
+}
+
+/// The period after `p`, as a report's section IV names it.
+fn next_period(p: Period) -> String {
+    let y = p.year;
+    let n = p.number.unwrap_or(1);
+    match p.kind {
+        PeriodKind::FirstHalf => format!("6 tháng cuối năm {y}"),
+        PeriodKind::NineMonths => format!("quý IV năm {y}"),
+        PeriodKind::SecondHalf | PeriodKind::Nam => format!("năm {}", y + 1),
+        PeriodKind::Quy if n >= 4 => format!("quý I năm {}", y + 1),
+        PeriodKind::Quy => format!("quý {} năm {y}", vi::roman(n + 1).unwrap_or_default()),
+        PeriodKind::Thang if n >= 12 => format!("tháng 1 năm {}", y + 1),
+        PeriodKind::Thang => format!("tháng {} năm {y}", n + 1),
+    }
+}
+
+/// A result with its plan resolved and its figures computed.
+struct Row {
+    name: String,
+    unit: String,
+    level: usize,
+    sentence: String,
+    computed: Computed,
+    children: Vec<Row>,
+}
+
+impl Row {
+    fn bullet(&self) -> Bullet {
+        let text = format!("{}.", self.sentence);
+        if self.children.is_empty() {
+            Bullet::Text(text)
+        } else {
+            Bullet::Nested {
+                text,
+                bullets: self.children.iter().map(Row::bullet).collect(),
+            }
+        }
+    }
+}
+
+fn resolve_all(results: &[IndicatorResult], doc: &Document, plan: Option<&Document>) -> Vec<Row> {
+    results
+        .iter()
+        .map(|r| resolve(r, doc, plan, "", 0))
+        .collect()
+}
+
+fn resolve(
+    r: &IndicatorResult,
+    doc: &Document,
+    plan: Option<&Document>,
+    inherited_unit: &str,
+    level: usize,
+) -> Row {
+    let target = r
+        .target
+        .as_deref()
+        .and_then(|id| plan.and_then(|p| super::find_target(p, id)));
+    let unit = r
+        .unit
+        .clone()
+        .or_else(|| target.and_then(|t| t.unit.clone()))
+        .unwrap_or_else(|| inherited_unit.to_string());
+    let plan_value = r.plan.or(target.map(|t| t.value));
+    let name = r
+        .name
+        .clone()
+        .or_else(|| target.map(|t| t.name.clone()))
+        .unwrap_or_default();
+    let computed = compute(r.actual, plan_value, r.previous, &unit, doc.precision);
+    let year = doc.period.map_or(doc.date.year(), |p| p.year);
+    let plan_label = format!("kế hoạch năm {year}");
+    let previous_label = format!("cùng kỳ năm {}", year - 1);
+    let lead = r.text.clone().unwrap_or_else(|| name.clone());
+    let mut sentence = format!(
+        "{} {}{}",
+        lead.trim(),
+        computed.actual,
+        super::unit_suffix(&unit)
+    );
+    if let Some(share) = computed.share_clause(&plan_label, &unit) {
+        sentence.push(' ');
+        sentence.push_str(&share);
+    }
+    if let Some(change) = computed.change_clause(&previous_label) {
+        sentence.push_str("; ");
+        sentence.push_str(&change);
+    }
+    let children = r
+        .of_which
+        .iter()
+        .map(|c| resolve(c, doc, plan, &unit, level + 1))
+        .collect();
+    Row {
+        name,
+        unit,
+        level,
+        sentence,
+        computed,
+        children,
+    }
+}
+
+/// STT | Chỉ tiêu | Đơn vị | Kế hoạch | Thực hiện | Tỷ lệ % KH | So cùng kỳ.
+fn results_table(rows: &[Row]) -> TableView {
+    let titles = [
+        "STT",
+        "Chỉ tiêu",
+        "Đơn vị",
+        "Kế hoạch",
+        "Thực hiện",
+        "Tỷ lệ % KH",
+        "So cùng kỳ",
+    ];
+    let mut table = TableView {
+        widths: vec![
+            STT_WIDTH.to_string(),
+            fr(3.4),
+            fr(1.3),
+            fr(1.3),
+            fr(1.3),
+            fr(1.2),
+            fr(1.2),
+        ],
+        header: vec![
+            titles
+                .iter()
+                .map(|t| HeaderCell {
+                    text: t.to_string(),
+                    colspan: 1,
+                    rowspan: 1,
+                })
+                .collect(),
+        ],
+        rows: Vec::new(),
+        levels: Vec::new(),
+        name_column: 1,
+        numeric: vec![3, 4, 5, 6],
+        centred: vec![0, 2],
+        strong_rows: Vec::new(),
+    };
+    fn push(table: &mut TableView, row: &Row, stt: String) {
+        let name = if row.level > 0 {
+            format!("- {}", row.name.trim())
+        } else {
+            row.name.trim().to_string()
+        };
+        table.rows.push(vec![
+            stt,
+            name,
+            row.unit.trim().to_string(),
+            row.computed.plan.clone().unwrap_or_default(),
+            row.computed.actual.clone(),
+            row.computed.share_cell(),
+            row.computed.change_cell(),
+        ]);
+        table.levels.push(row.level);
+        for child in &row.children {
+            push(table, child, String::new());
+        }
+    }
+    for (i, row) in rows.iter().enumerate() {
+        push(&mut table, row, (i + 1).to_string());
+    }
+    table
+}
