@@ -90,13 +90,15 @@ impl Document {
             path: path.display().to_string(),
             source,
         })?;
+        let base = path.parent().unwrap_or(Path::new("."));
         if path
             .extension()
             .is_some_and(|e| e.eq_ignore_ascii_case("json"))
         {
-            Self::from_json_str(&text)
+            let text = nfc_cow(&text);
+            Self::checked(parse::parse_json(&text)?, base)
         } else {
-            Self::from_yaml_str(&text)
+            Self::from_yaml_str_in(&text, base)
         }
     }
 

@@ -61,12 +61,17 @@ fn read_input(input: &Path) -> Result<(String, String), String> {
     }
 }
 
+/// Parses a document; a report's `plan-file` is relative to the input's directory.
 fn parse(name: &str, text: &str) -> Result<vanban::Document, vanban::Error> {
     let json = name.to_ascii_lowercase().ends_with(".json") || text.trim_start().starts_with('{');
+    let base = Path::new(name)
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty() && name != "<stdin>")
+        .unwrap_or(Path::new("."));
     if json {
         vanban::Document::from_json_str(text)
     } else {
-        vanban::Document::from_yaml_str(text)
+        vanban::Document::from_yaml_str_in(text, base)
     }
 }
 
