@@ -210,6 +210,13 @@ fn nfc_cow(text: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// Options for [`Engine::render_pdf_with`].
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct PdfOptions {
+    /// Archival PDF/A-2u: fonts embedded, Unicode text, XMP metadata, no transparency tricks.
+    pub pdf_a: bool,
+}
+
 /// Fonts and templates loaded once; renders any number of documents, from
 /// any number of threads.
 pub struct Engine {
@@ -255,8 +262,13 @@ impl Engine {
         Ok(inspect::Layout::of(&self.render_layout(doc)?))
     }
 
-    /// A complete PDF.
+    /// A complete PDF. The same input gives the same bytes, on any machine and thread.
     pub fn render_pdf(&self, doc: &Document) -> Result<Vec<u8>> {
+        self.render_pdf_with(doc, PdfOptions::default())
+    }
+
+    /// A complete PDF with options (archival PDF/A).
+    pub fn render_pdf_with(&self, doc: &Document, options: PdfOptions) -> Result<Vec<u8>> {
         let layout = self.render_layout(doc)?;
         let d = doc.model.date;
         typeset::export_pdf(
@@ -264,8 +276,14 @@ impl Engine {
             &PdfExport {
                 ident: doc.stable_key(),
                 date: (d.year(), d.month(), d.day()),
+                pdf_a: options.pdf_a,
             },
         )
+    }
+
+    /// Page 1 as a PNG (a thumbnail for web tools), at `dpi` dots per inch.
+    pub fn render_png(&self, doc: &Document, dpi: f32) -> Result<Vec<u8>> {
+        typeset::export_png(&self.render_layout(doc)?, 0, dpi)
     }
 
     /// Reads, validates and renders a YAML or JSON file to PDF bytes.

@@ -24,8 +24,17 @@ enum Command {
         #[arg(short, long)]
         output: PathBuf,
         /// Write the composed Typst source instead of a PDF.
-        #[arg(long)]
+        #[arg(long, conflicts_with = "png")]
         typst: bool,
+        /// Write page 1 as a PNG preview instead of a PDF.
+        #[arg(long)]
+        png: bool,
+        /// Resolution of the PNG preview, in dots per inch.
+        #[arg(long, default_value_t = 96.0, requires = "png")]
+        dpi: f32,
+        /// Archival PDF/A-2u.
+        #[arg(long = "pdf-a")]
+        pdf_a: bool,
     },
     /// Check documents and report every problem, without rendering.
     Check {
@@ -42,7 +51,19 @@ fn main() -> ExitCode {
             input,
             output,
             typst,
-        } => render(&input, &output, typst),
+            png,
+            dpi,
+            pdf_a,
+        } => {
+            let format = if typst {
+                Format::Typst
+            } else if png {
+                Format::Png(dpi)
+            } else {
+                Format::Pdf { pdf_a }
+            };
+            render(&input, &output, format)
+        }
         Command::Check { inputs } => check(&inputs),
     }
 }
@@ -124,7 +145,14 @@ fn render_diagnostic(name: &str, text: &str, d: &vanban::Diagnostic) -> String {
     s
 }
 
-fn render(input: &Path, output: &Path, typst: bool) -> ExitCode {
+/// What `render` writes.
+enum Format {
+    Pdf { pdf_a: bool },
+    Typst,
+    Png(f32),
+}
+
+fn render(input: &Path, output: &Path, format: Format) -> ExitCode {
     let (name, text) = match read_input(input) {
         Ok(x) => x,
         Err(e) => {
@@ -143,10 +171,16 @@ fn render(input: &Path, output: &Path, typst: bool) -> ExitCode {
         eprintln!("{}", render_diagnostic(&name, &text, w));
     }
     let engine = vanban::Engine::new();
-    let bytes = if typst {
-        engine.render_typst(&doc).map(String::into_bytes)
-    } else {
-        engine.render_pdf(&doc)
+    let bytes = match format {
+        Format::Typst => engine.render_typst(&doc).map(String::into_bytes),
+        Format::Png(dpi) if dpi.is_finite() && (10.0..=1200.0).contains(&dpi) => {
+            engine.render_png(&doc, dpi)
+        }
+        Format::Png(dpi) => {
+            eprintln!("error: --dpi {dpi} is out of range: use 10 to 1200");
+            return ExitCode::from(2);
+        }
+        Format::Pdf { pdf_a } => engine.render_pdf_with(&doc, vanban::PdfOptions { pdf_a }),
     };
     let bytes = match bytes {
         Ok(b) => b,

@@ -167,16 +167,26 @@ pub struct PdfExport {
     pub ident: String,
     /// The document's date, used as the PDF creation date.
     pub date: (i32, u32, u32),
+    /// Archival PDF/A-2u (PDF/A-2b with Unicode text, which Typst guarantees).
+    pub pdf_a: bool,
 }
 
 /// Exports a laid-out document as PDF bytes, reproducibly.
 pub fn export_pdf(document: &PagedDocument, export: &PdfExport) -> Result<Vec<u8>> {
     let (y, m, d) = export.date;
     let timestamp = Datetime::from_ymd(y, m as u8, d as u8).map(typst_pdf::Timestamp::new_utc);
+    let standards = if export.pdf_a {
+        typst_pdf::PdfStandards::new(&[typst_pdf::PdfStandard::A_2u])
+            .map_err(|e| Error::Typeset(format!("{e:?}")))?
+    } else {
+        typst_pdf::PdfStandards::default()
+    };
     let options = typst_pdf::PdfOptions {
         ident: Smart::Custom(export.ident.clone()),
         creator: Smart::Custom(Some(format!("vanban {}", env!("CARGO_PKG_VERSION")))),
         timestamp,
+        standards,
+        tagged: true,
         ..Default::default()
     };
     typst_pdf::pdf(document, &options).map_err(|errors| {
@@ -188,6 +198,22 @@ pub fn export_pdf(document: &PagedDocument, export: &PdfExport) -> Result<Vec<u8
                 .join("\n"),
         )
     })
+}
+
+/// Renders page `index` (0-based) as a PNG at `dpi` dots per inch.
+pub fn export_png(document: &PagedDocument, index: usize, dpi: f32) -> Result<Vec<u8>> {
+    let page = document
+        .pages()
+        .get(index)
+        .ok_or_else(|| Error::Typeset(format!("the document has no page {}", index + 1)))?;
+    let options = typst_render::RenderOptions {
+        pixel_per_pt: typst::utils::Scalar::new(f64::from(dpi) / 72.0),
+        render_bleed: false,
+    };
+    let pixmap = typst_render::render(page, &options);
+    pixmap
+        .encode_png()
+        .map_err(|e| Error::Typeset(format!("PNG encoding failed: {e}")))
 }
 
 #[allow(dead_code)]

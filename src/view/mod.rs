@@ -117,6 +117,8 @@ pub struct MetaView {
     pub title: String,
     /// The issuing body.
     pub author: String,
+    /// The subject (trích yếu).
+    pub subject: String,
     /// Keywords.
     pub keywords: Vec<String>,
     /// Date of issue: year, month, day.
@@ -248,6 +250,7 @@ pub fn build(doc: &Document, plan: Option<&Document>) -> View {
         meta: MetaView {
             title: format!("{}: {}", doc.kind.name(), clean_sentence(&doc.subject)),
             author: doc.issuer.name.trim().to_string(),
+            subject: clean_sentence(&doc.subject),
             keywords: keywords(doc),
             date: (doc.date.year(), doc.date.month(), doc.date.day()),
         },
