@@ -35,6 +35,7 @@
 
 #![warn(missing_docs)]
 
+pub mod batch;
 pub mod compose;
 pub mod error;
 pub mod inspect;
@@ -269,16 +270,26 @@ impl Engine {
 
     /// A complete PDF with options (archival PDF/A).
     pub fn render_pdf_with(&self, doc: &Document, options: PdfOptions) -> Result<Vec<u8>> {
+        self.render_pdf_pages(doc, options).map(|(bytes, _)| bytes)
+    }
+
+    /// A complete PDF and its number of pages.
+    pub fn render_pdf_pages(
+        &self,
+        doc: &Document,
+        options: PdfOptions,
+    ) -> Result<(Vec<u8>, usize)> {
         let layout = self.render_layout(doc)?;
         let d = doc.model.date;
-        typeset::export_pdf(
+        let bytes = typeset::export_pdf(
             &layout,
             &PdfExport {
                 ident: doc.stable_key(),
                 date: (d.year(), d.month(), d.day()),
                 pdf_a: options.pdf_a,
             },
-        )
+        )?;
+        Ok((bytes, layout.pages().len()))
     }
 
     /// Page 1 as a PNG (a thumbnail for web tools), at `dpi` dots per inch.

@@ -6,6 +6,8 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+mod bench;
+
 /// Vietnamese official documents (Nghị định 30/2020/NĐ-CP) from YAML, as PDF.
 #[derive(Parser)]
 #[command(name = "vanban", version, about)]
@@ -36,6 +38,32 @@ enum Command {
         #[arg(long = "pdf-a")]
         pdf_a: bool,
     },
+    /// Render one report per district and the province summary.
+    Batch {
+        /// A batch file, or a directory with `batch.yaml` and `districts/*.yaml`.
+        input: PathBuf,
+        /// The output directory.
+        #[arg(short, long)]
+        output: PathBuf,
+        /// Render only the K-th of N parts (e.g. `3/8`), for schedulers that spread a batch over machines.
+        #[arg(long, value_name = "K/N", conflicts_with = "summary_from_shards")]
+        shard: Option<vanban::batch::Shard>,
+        /// Build the province summary from the shard manifests already in the output directory.
+        #[arg(long)]
+        summary_from_shards: bool,
+        /// Archival PDF/A-2u.
+        #[arg(long = "pdf-a")]
+        pdf_a: bool,
+    },
+    /// Measure throughput: render N synthetic three-page district reports.
+    Bench {
+        /// How many reports.
+        #[arg(default_value_t = 700)]
+        count: usize,
+        /// Also compile the same Typst sources with the `typst` CLI, one process per document.
+        #[arg(long)]
+        compare_typst_cli: bool,
+    },
     /// Check documents and report every problem, without rendering.
     Check {
         /// YAML or JSON files.
@@ -65,6 +93,23 @@ fn main() -> ExitCode {
             render(&input, &output, format)
         }
         Command::Check { inputs } => check(&inputs),
+        Command::Batch {
+            input,
+            output,
+            shard,
+            summary_from_shards,
+            pdf_a,
+        } => batch(
+            &input,
+            &output,
+            shard,
+            summary_from_shards,
+            vanban::PdfOptions { pdf_a },
+        ),
+        Command::Bench {
+            count,
+            compare_typst_cli,
+        } => bench::run(count, compare_typst_cli),
     }
 }
 
@@ -225,6 +270,53 @@ fn write_output(output: &Path, bytes: &[u8]) -> std::io::Result<()> {
         let _ = std::fs::remove_file(&tmp);
     }
     result
+}
+
+fn batch(
+    input: &Path,
+    output: &Path,
+    shard: Option<vanban::batch::Shard>,
+    summary_from_shards: bool,
+    options: vanban::PdfOptions,
+) -> ExitCode {
+    let (batch, _) = match vanban::batch::load(input) {
+        Ok(b) => b,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let engine = vanban::Engine::new();
+    let manifest = if summary_from_shards {
+        vanban::batch::run_summary_from_shards(&batch, &engine, output, options)
+    } else {
+        vanban::batch::run(&batch, &engine, output, shard, options)
+    };
+    match manifest {
+        Ok(m) => {
+            for f in &m.failed {
+                eprintln!("error: {}:", f.district);
+                for e in &f.errors {
+                    eprintln!("  {e}");
+                }
+            }
+            eprintln!(
+                "{} file(s) written to {}, {} district(s) failed",
+                m.outputs.len(),
+                output.display(),
+                m.failed.len()
+            );
+            if m.failed.is_empty() {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::FAILURE
+            }
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+    }
 }
 
 fn check(inputs: &[PathBuf]) -> ExitCode {

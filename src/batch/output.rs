@@ -1,0 +1,337 @@
+//! Rendering a batch: parallel, one shared engine, atomic files, a manifest.
+
+use std::collections::BTreeMap;
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use super::{Batch, District, Figure, error_lines, summary_document};
+use crate::error::{Error, Result};
+use crate::{Engine, PdfOptions};
+
+/// The file name of the province summary.
+pub const SUMMARY_FILE: &str = "tong-hop.pdf";
+
+/// Everything a run wrote, and every district that failed.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Manifest {
+    /// `K/N` when this is one shard of a batch.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shard: Option<String>,
+    /// The files written.
+    pub outputs: Vec<ManifestEntry>,
+    /// The districts that could not be rendered, with their errors.
+    pub failed: Vec<ManifestFailure>,
+}
+
+/// One file written.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ManifestEntry {
+    /// The district, or none for the province summary.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub district: Option<String>,
+    /// The file, relative to the output directory.
+    pub path: String,
+    /// SHA-256 of the file, hex.
+    pub sha256: String,
+    /// Number of pages.
+    pub pages: usize,
+    /// `ok`.
+    pub status: String,
+    /// The district's figures (the summary is built from these).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub figures: BTreeMap<String, Figure>,
+}
+
+/// A district that failed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ManifestFailure {
+    /// The district.
+    pub district: String,
+    /// What is wrong, one problem per line.
+    pub errors: Vec<String>,
+}
+
+/// The K-th of N parts of a batch (1-based K).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Shard {
+    /// Which part, 1..=count.
+    pub index: usize,
+    /// How many parts.
+    pub count: usize,
+}
+
+impl std::str::FromStr for Shard {
+    type Err = String;
+    fn from_str(s: &str) -> std::result::Result<Self, String> {
+        let (k, n) = s
+            .split_once('/')
+            .ok_or_else(|| format!("`{s}` is not K/N (e.g. 2/8)"))?;
+        let (index, count): (usize, usize) = (
+            k.trim()
+                .parse()
+                .map_err(|_| format!("`{k}` is not a number"))?,
+            n.trim()
+                .parse()
+                .map_err(|_| format!("`{n}` is not a number"))?,
+        );
+        if count == 0 || index == 0 || index > count {
+            return Err(format!("shard {index}/{count}: K runs from 1 to N"));
+        }
+        Ok(Shard { index, count })
+    }
+}
+
+impl Shard {
+    /// Whether the district at `position` (in batch order) belongs to this shard.
+    pub fn takes(&self, position: usize) -> bool {
+        position % self.count == self.index - 1
+    }
+
+    fn manifest_name(&self) -> String {
+        format!("manifest.shard-{}-of-{}.json", self.index, self.count)
+    }
+}
+
+/// Writes `bytes` to `path` atomically: a temporary file in the same
+/// directory, synced, then renamed over the target. A run killed half-way
+/// leaves at most a stray temporary file, never a half-written PDF.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let result = (|| {
+        let mut f = std::fs::File::create(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+        std::fs::rename(&tmp, path)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
+}
+
+fn io(path: &Path) -> impl FnOnce(std::io::Error) -> Error + '_ {
+    move |source| Error::Io {
+        path: path.display().to_string(),
+        source,
+    }
+}
+
+fn sha256_hex(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+fn render_one(
+    engine: &Engine,
+    doc: &crate::Document,
+    out_dir: &Path,
+    file: &str,
+    options: PdfOptions,
+) -> Result<(String, usize)> {
+    let (bytes, pages) = engine.render_pdf_pages(doc, options)?;
+    let path = out_dir.join(file);
+    write_atomic(&path, &bytes).map_err(io(&path))?;
+    Ok((sha256_hex(&bytes), pages))
+}
+
+fn progress(n: usize) -> indicatif::ProgressBar {
+    if std::io::stderr().is_terminal() {
+        let bar = indicatif::ProgressBar::new(n as u64);
+        if let Ok(style) =
+            indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} {per_sec} {msg}")
+        {
+            bar.set_style(style);
+        }
+        bar
+    } else {
+        indicatif::ProgressBar::hidden()
+    }
+}
+
+/// Renders the districts of `batch` (all, or one shard's) into `out_dir`, then,
+/// for a whole batch, the province summary; writes the manifest last.
+pub fn run(
+    batch: &Batch,
+    engine: &Engine,
+    out_dir: &Path,
+    shard: Option<Shard>,
+    options: PdfOptions,
+) -> Result<Manifest> {
+    std::fs::create_dir_all(out_dir).map_err(io(out_dir))?;
+    let districts: Vec<District> = batch
+        .districts()
+        .into_iter()
+        .enumerate()
+        .filter(|(i, _)| shard.is_none_or(|s| s.takes(*i)))
+        .map(|(_, d)| d)
+        .collect();
+    let bar = progress(districts.len());
+    let results: Vec<std::result::Result<ManifestEntry, ManifestFailure>> = super::thread_pool()
+        .install(|| {
+            districts
+                .par_iter()
+                .map(|d| {
+                    let result = match &d.document {
+                        Err(errors) => Err(errors.clone()),
+                        Ok(doc) => {
+                            render_one(engine, doc, out_dir, &format!("{}.pdf", d.slug), options)
+                                .map_err(|e| error_lines(&e))
+                        }
+                    };
+                    bar.inc(1);
+                    match result {
+                        Ok((sha256, pages)) => Ok(ManifestEntry {
+                            district: Some(d.name.clone()),
+                            path: format!("{}.pdf", d.slug),
+                            sha256,
+                            pages,
+                            status: "ok".into(),
+                            figures: d.figures.clone(),
+                        }),
+                        Err(errors) => Err(ManifestFailure {
+                            district: d.name.clone(),
+                            errors,
+                        }),
+                    }
+                })
+                .collect()
+        });
+    bar.finish_and_clear();
+    let mut manifest = Manifest {
+        shard: shard.map(|s| format!("{}/{}", s.index, s.count)),
+        ..Default::default()
+    };
+    for r in results {
+        match r {
+            Ok(entry) => manifest.outputs.push(entry),
+            Err(failure) => manifest.failed.push(failure),
+        }
+    }
+    let manifest_file = match shard {
+        Some(s) => s.manifest_name(),
+        None => {
+            add_summary(batch, engine, out_dir, &mut manifest, options);
+            "manifest.json".to_string()
+        }
+    };
+    write_manifest(&out_dir.join(manifest_file), &manifest)?;
+    Ok(manifest)
+}
+
+fn add_summary(
+    batch: &Batch,
+    engine: &Engine,
+    out_dir: &Path,
+    manifest: &mut Manifest,
+    options: PdfOptions,
+) {
+    let done: Vec<(String, BTreeMap<String, Figure>)> = manifest
+        .outputs
+        .iter()
+        .filter_map(|e| Some((e.district.clone()?, e.figures.clone())))
+        .collect();
+    let summary = summary_document(batch, &done).and_then(|doc| {
+        render_one(engine, &doc, out_dir, SUMMARY_FILE, options).map_err(|e| error_lines(&e))
+    });
+    match summary {
+        Ok((sha256, pages)) => manifest.outputs.push(ManifestEntry {
+            district: None,
+            path: SUMMARY_FILE.into(),
+            sha256,
+            pages,
+            status: "ok".into(),
+            figures: super::summary::totals(batch, &done),
+        }),
+        Err(errors) => manifest.failed.push(ManifestFailure {
+            district: "Tổng hợp toàn tỉnh".into(),
+            errors,
+        }),
+    }
+}
+
+fn write_manifest(path: &Path, manifest: &Manifest) -> Result<()> {
+    let mut json =
+        serde_json::to_vec_pretty(manifest).map_err(|e| Error::Typeset(e.to_string()))?;
+    json.push(b'\n');
+    write_atomic(path, &json).map_err(io(path))
+}
+
+/// Builds the province summary from the manifests that shards wrote into
+/// `out_dir`, after checking that together they cover every district once.
+pub fn run_summary_from_shards(
+    batch: &Batch,
+    engine: &Engine,
+    out_dir: &Path,
+    options: PdfOptions,
+) -> Result<Manifest> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(out_dir)
+        .map_err(io(out_dir))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with("manifest.shard-") && n.ends_with(".json"))
+        })
+        .collect();
+    files.sort();
+    let mut manifest = Manifest::default();
+    for f in &files {
+        let text = std::fs::read_to_string(f).map_err(io(f))?;
+        let part: Manifest = serde_json::from_str(&text)
+            .map_err(|e| Error::Typeset(format!("{}: not a vanban manifest: {e}", f.display())))?;
+        manifest.outputs.extend(part.outputs);
+        manifest.failed.extend(part.failed);
+    }
+    let mut seen: BTreeMap<String, usize> = BTreeMap::new();
+    for name in manifest
+        .outputs
+        .iter()
+        .filter_map(|e| e.district.clone())
+        .chain(manifest.failed.iter().map(|f| f.district.clone()))
+    {
+        *seen.entry(name).or_default() += 1;
+    }
+    let expected: Vec<String> = batch.districts().into_iter().map(|d| d.name).collect();
+    let missing: Vec<&String> = expected.iter().filter(|n| !seen.contains_key(*n)).collect();
+    let twice: Vec<&String> = seen
+        .iter()
+        .filter(|(_, c)| **c > 1)
+        .map(|(n, _)| n)
+        .collect();
+    if !missing.is_empty() || !twice.is_empty() || files.is_empty() {
+        return Err(Error::Typeset(format!(
+            "the shard manifests in {} do not cover the batch once: missing {:?}, more than once {:?}",
+            out_dir.display(),
+            missing,
+            twice
+        )));
+    }
+    // Batch order, as a whole run writes it.
+    let order = |name: &str| {
+        expected
+            .iter()
+            .position(|n| n == name)
+            .unwrap_or(usize::MAX)
+    };
+    manifest
+        .outputs
+        .sort_by_key(|e| order(e.district.as_deref().unwrap_or("")));
+    manifest.failed.sort_by_key(|f| order(&f.district));
+    add_summary(batch, engine, out_dir, &mut manifest, options);
+    write_manifest(&out_dir.join("manifest.json"), &manifest)?;
+    Ok(manifest)
+}
