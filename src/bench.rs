@@ -29,23 +29,27 @@ pub fn run(count: usize, compare: bool) -> ExitCode {
     let engine = vanban::Engine::new();
     // Warm-up: fonts and the ND30 library, as in any long-lived process.
     let _ = engine.render_pdf(docs[0]);
-    let pool = vanban::batch::thread_pool();
     let started = Instant::now();
-    let pages: usize = pool.install(|| {
-        docs.par_iter()
-            .map(|d| {
-                engine
-                    .render_pdf_pages(d, vanban::PdfOptions::default())
-                    .map(|(_, p)| p)
-                    .unwrap_or(0)
-            })
-            .sum()
-    });
+    let mut pages = 0;
+    let mut failed = 0;
+    vanban::batch::render_many(
+        &engine,
+        &docs,
+        vanban::PdfOptions::default(),
+        |_, result| match result {
+            Ok((_, p)) => pages += p,
+            Err(_) => failed += 1,
+        },
+    );
     let secs = started.elapsed().as_secs_f64();
+    if failed > 0 {
+        eprintln!("error: {failed} synthetic reports failed to render");
+        return ExitCode::FAILURE;
+    }
     let rate = count as f64 / secs;
     println!(
         "vanban: {count} district reports ({pages} pages) in {secs:.2} s: {rate:.0} reports/s on {} threads; peak RSS {:.0} MB",
-        pool.current_num_threads(),
+        rayon::current_num_threads(),
         peak_rss_mb().unwrap_or(f64::NAN)
     );
     if compare {

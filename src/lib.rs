@@ -280,16 +280,26 @@ impl Engine {
         options: PdfOptions,
     ) -> Result<(Vec<u8>, usize)> {
         let layout = self.render_layout(doc)?;
+        let bytes = self.export_pdf(doc, &layout, options)?;
+        Ok((bytes, layout.pages().len()))
+    }
+
+    /// Exports pages laid out by [`Engine::render_layout`] as a PDF.
+    pub fn export_pdf(
+        &self,
+        doc: &Document,
+        layout: &typst_layout::PagedDocument,
+        options: PdfOptions,
+    ) -> Result<Vec<u8>> {
         let d = doc.model.date;
-        let bytes = typeset::export_pdf(
-            &layout,
+        typeset::export_pdf(
+            layout,
             &PdfExport {
                 ident: doc.stable_key(),
                 date: (d.year(), d.month(), d.day()),
                 pdf_a: options.pdf_a,
             },
-        )?;
-        Ok((bytes, layout.pages().len()))
+        )
     }
 
     /// Page 1 as a PNG (a thumbnail for web tools), at `dpi` dots per inch.

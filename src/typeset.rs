@@ -34,6 +34,16 @@ pub const EMBEDDED_FONTS: [&[u8]; 4] = [
 /// document to the next; a small age keeps memory flat over long batches.
 const CACHE_MAX_AGE: usize = 4;
 
+fn cache_max_age() -> usize {
+    static AGE: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+    *AGE.get_or_init(|| {
+        std::env::var("VANBAN_CACHE_AGE")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(CACHE_MAX_AGE)
+    })
+}
+
 /// The Typst engine, shared by every document and thread.
 pub struct Typesetter {
     engine: TypstEngine<TypstTemplateCollection>,
@@ -85,7 +95,7 @@ impl Typesetter {
         let result = warned
             .output
             .map_err(|errors| Error::Typeset(describe(&errors, &world)));
-        comemo::evict(CACHE_MAX_AGE);
+        comemo::evict(cache_max_age());
         result
     }
 }
@@ -186,10 +196,14 @@ pub fn export_pdf(document: &PagedDocument, export: &PdfExport) -> Result<Vec<u8
         creator: Smart::Custom(Some(format!("vanban {}", env!("CARGO_PKG_VERSION")))),
         timestamp,
         standards,
-        tagged: true,
+        tagged: std::env::var_os("VANBAN_UNTAGGED").is_none(),
         ..Default::default()
     };
-    typst_pdf::pdf(document, &options).map_err(|errors| {
+    let result = typst_pdf::pdf(document, &options);
+    if std::env::var_os("VANBAN_EVICT_AFTER_PDF").is_some() {
+        comemo::evict(cache_max_age());
+    }
+    result.map_err(|errors| {
         Error::Typeset(
             errors
                 .iter()

@@ -49,6 +49,51 @@ pub fn thread_pool() -> rayon::ThreadPool {
         .expect("a thread pool can be built")
 }
 
+/// Renders many documents: layout in parallel on all cores, PDF export on one
+/// dedicated thread, `each` called there with every result (in completion order).
+///
+/// Measured on 2 cores: exporting PDFs from several threads at once made the
+/// resident size grow with every document (1,6 GB after 5.000 reports), while
+/// one exporter keeps it flat at the same throughput.
+pub fn render_many<F>(
+    engine: &crate::Engine,
+    docs: &[&Document],
+    options: crate::PdfOptions,
+    mut each: F,
+) where
+    F: FnMut(usize, crate::Result<(Vec<u8>, usize)>) + Send,
+{
+    use rayon::prelude::*;
+    type Laid = (usize, crate::Result<typst_layout::PagedDocument>);
+    let (tx, rx) = std::sync::mpsc::sync_channel::<Laid>(8);
+    std::thread::scope(|s| {
+        let exporter = std::thread::Builder::new()
+            .name("vanban-pdf".into())
+            .stack_size(WORKER_STACK)
+            .spawn_scoped(s, move || {
+                for (i, layout) in rx {
+                    let result = layout.and_then(|l| {
+                        let bytes = engine.export_pdf(docs[i], &l, options)?;
+                        Ok((bytes, l.pages().len()))
+                    });
+                    each(i, result);
+                }
+            })
+            .expect("the exporter thread starts");
+        thread_pool().install(|| {
+            docs.par_iter()
+                .enumerate()
+                .for_each_with(tx, |tx, (i, doc)| {
+                    // A send fails only when the exporter died; its panic surfaces at join.
+                    let _ = tx.send((i, engine.render_layout(doc)));
+                })
+        });
+        if let Err(panic) = exporter.join() {
+            std::panic::resume_unwind(panic);
+        }
+    });
+}
+
 /// Formats an error for the manifest: one line per diagnostic.
 pub(crate) fn error_lines(e: &Error) -> Vec<String> {
     match e.diagnostics() {

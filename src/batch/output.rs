@@ -4,7 +4,6 @@ use std::collections::BTreeMap;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
-use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
@@ -142,7 +141,14 @@ fn render_one(
     file: &str,
     options: PdfOptions,
 ) -> Result<(String, usize)> {
-    let (bytes, pages) = engine.render_pdf_pages(doc, options)?;
+    write_pdf(out_dir, file, engine.render_pdf_pages(doc, options)?)
+}
+
+fn write_pdf(
+    out_dir: &Path,
+    file: &str,
+    (bytes, pages): (Vec<u8>, usize),
+) -> Result<(String, usize)> {
     let path = out_dir.join(file);
     write_atomic(&path, &bytes).map_err(io(&path))?;
     Ok((sha256_hex(&bytes), pages))
@@ -180,36 +186,48 @@ pub fn run(
         .map(|(_, d)| d)
         .collect();
     let bar = progress(districts.len());
-    let results: Vec<std::result::Result<ManifestEntry, ManifestFailure>> = super::thread_pool()
-        .install(|| {
-            districts
-                .par_iter()
-                .map(|d| {
-                    let result = match &d.document {
-                        Err(errors) => Err(errors.clone()),
-                        Ok(doc) => {
-                            render_one(engine, doc, out_dir, &format!("{}.pdf", d.slug), options)
-                                .map_err(|e| error_lines(&e))
-                        }
-                    };
-                    bar.inc(1);
-                    match result {
-                        Ok((sha256, pages)) => Ok(ManifestEntry {
-                            district: Some(d.name.clone()),
-                            path: format!("{}.pdf", d.slug),
-                            sha256,
-                            pages,
-                            status: "ok".into(),
-                            figures: d.figures.clone(),
-                        }),
-                        Err(errors) => Err(ManifestFailure {
-                            district: d.name.clone(),
-                            errors,
-                        }),
-                    }
-                })
-                .collect()
-        });
+    // Districts whose document is valid are rendered; the others fail as they are.
+    let valid: Vec<(usize, &crate::Document)> = districts
+        .iter()
+        .enumerate()
+        .filter_map(|(i, d)| d.document.as_ref().ok().map(|doc| (i, doc)))
+        .collect();
+    let docs: Vec<&crate::Document> = valid.iter().map(|(_, doc)| *doc).collect();
+    let mut rendered: Vec<Option<std::result::Result<(String, usize), Vec<String>>>> =
+        vec![None; districts.len()];
+    super::render_many(engine, &docs, options, |k, result| {
+        let d = &districts[valid[k].0];
+        let written = result
+            .and_then(|pdf| write_pdf(out_dir, &format!("{}.pdf", d.slug), pdf))
+            .map_err(|e| error_lines(&e));
+        rendered[valid[k].0] = Some(written);
+        bar.inc(1);
+    });
+    let results: Vec<std::result::Result<ManifestEntry, ManifestFailure>> = districts
+        .iter()
+        .zip(rendered)
+        .map(|(d, r)| {
+            let result = match (&d.document, r) {
+                (Err(errors), _) => Err(errors.clone()),
+                (Ok(_), Some(written)) => written,
+                (Ok(_), None) => Err(vec!["not rendered".to_string()]),
+            };
+            match result {
+                Ok((sha256, pages)) => Ok(ManifestEntry {
+                    district: Some(d.name.clone()),
+                    path: format!("{}.pdf", d.slug),
+                    sha256,
+                    pages,
+                    status: "ok".into(),
+                    figures: d.figures.clone(),
+                }),
+                Err(errors) => Err(ManifestFailure {
+                    district: d.name.clone(),
+                    errors,
+                }),
+            }
+        })
+        .collect();
     bar.finish_and_clear();
     let mut manifest = Manifest {
         shard: shard.map(|s| format!("{}/{}", s.index, s.count)),
