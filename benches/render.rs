@@ -63,6 +63,7 @@ fn render(c: &mut Criterion) {
     let export = PdfExport {
         ident: doc.stable_key(),
         date: (2024, 3, 5),
+        pdf_a: false,
     };
     g.bench_function("stage: PDF export", |b| {
         b.iter(|| export_pdf(black_box(&laid_out), &export).unwrap())
@@ -70,5 +71,23 @@ fn render(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, render);
+/// One district report of a batch (the synthetic three-page form), warm.
+fn district(c: &mut Criterion) {
+    let engine = Engine::new();
+    let batch = vanban::batch::synthetic(64);
+    let districts = batch.districts();
+    let docs: Vec<&Document> = districts.iter().filter_map(|d| d.document.as_ref().ok()).collect();
+    engine.render_pdf(docs[0]).unwrap();
+    let mut g = c.benchmark_group("district-report");
+    let mut i = 0;
+    g.bench_function("render_pdf, a different district each time", |b| {
+        b.iter(|| {
+            i = (i + 1) % docs.len();
+            engine.render_pdf(black_box(docs[i])).unwrap()
+        })
+    });
+    g.finish();
+}
+
+criterion_group!(benches, render, district);
 criterion_main!(benches);
