@@ -76,7 +76,10 @@ fn district(c: &mut Criterion) {
     let engine = Engine::new();
     let batch = vanban::batch::synthetic(64);
     let districts = batch.districts();
-    let docs: Vec<&Document> = districts.iter().filter_map(|d| d.document.as_ref().ok()).collect();
+    let docs: Vec<&Document> = districts
+        .iter()
+        .filter_map(|d| d.document.as_ref().ok())
+        .collect();
     engine.render_pdf(docs[0]).unwrap();
     let mut g = c.benchmark_group("district-report");
     let mut i = 0;

@@ -243,33 +243,15 @@ fn render(input: &Path, output: &Path, format: Format) -> ExitCode {
     }
 }
 
-/// Writes atomically: a temporary file beside the target, then a rename, so
-/// that no half-written PDF ever exists under the target's name.
+/// Writes standard output, or a file atomically (no half-written PDF ever
+/// exists under the target's name).
 fn write_output(output: &Path, bytes: &[u8]) -> std::io::Result<()> {
     if output == Path::new("-") {
         let mut out = std::io::stdout().lock();
         out.write_all(bytes)?;
         return out.flush();
     }
-    let dir = match output.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let file_name = output
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let tmp = dir.join(format!(".{file_name}.{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, output)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result
+    vanban::batch::write_atomic(output, bytes)
 }
 
 fn batch(

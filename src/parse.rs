@@ -112,13 +112,7 @@ fn diagnostic_from_serde(path: &str, err: &serde_yaml::Error, map: &SourceMap) -
 fn explain(raw: &str) -> (String, Option<String>) {
     let message = strip_position(raw);
     if let Some(rest) = message.strip_prefix("unknown field `") {
-        let (key, expected) = rest.split_once('`').unwrap_or((rest, ""));
-        let valid: Vec<&str> = expected
-            .split('`')
-            .enumerate()
-            .filter(|(i, _)| i % 2 == 1)
-            .map(|(_, s)| s)
-            .collect();
+        let (key, valid) = named_and_allowed(rest);
         let hint = match closest(key, &valid) {
             Some(best) => format!(
                 "did you mean `{best}`? Valid keys here: {}",
@@ -137,13 +131,7 @@ fn explain(raw: &str) -> (String, Option<String>) {
         );
     }
     if let Some(rest) = message.strip_prefix("unknown variant `") {
-        let (value, expected) = rest.split_once('`').unwrap_or((rest, ""));
-        let valid: Vec<&str> = expected
-            .split('`')
-            .enumerate()
-            .filter(|(i, _)| i % 2 == 1)
-            .map(|(_, s)| s)
-            .collect();
+        let (value, valid) = named_and_allowed(rest);
         let hint = match closest(value, &valid) {
             Some(best) => format!("did you mean `{best}`? Allowed: {}", valid.join(", ")),
             None => format!("allowed: {}", valid.join(", ")),
@@ -160,6 +148,19 @@ fn explain(raw: &str) -> (String, Option<String>) {
         );
     }
     (message, None)
+}
+
+/// Splits serde's "`x`, expected one of `a`, `b`" (after the first backtick)
+/// into the name and the allowed names.
+fn named_and_allowed(rest: &str) -> (&str, Vec<&str>) {
+    let (name, expected) = rest.split_once('`').unwrap_or((rest, ""));
+    let allowed = expected
+        .split('`')
+        .enumerate()
+        .filter(|(i, _)| i % 2 == 1)
+        .map(|(_, s)| s)
+        .collect();
+    (name, allowed)
 }
 
 fn strip_position(raw: &str) -> String {
