@@ -39,12 +39,17 @@ fn tool(program: &str, args: &[&str], file: &Path, trailing: &[&str]) -> (bool, 
     (out.status.success(), text)
 }
 
-fn write_pdf(name: &str, pdf_a: bool) -> PathBuf {
+/// Writes an example's PDF under a name of the calling test's own (`test`):
+/// tests run at once and must not read a file another test is writing.
+fn write_pdf(test: &str, name: &str, pdf_a: bool) -> PathBuf {
     let bytes = engine()
         .render_pdf_with(&example(name), PdfOptions { pdf_a })
         .unwrap();
-    let path = scratch(&format!("{name}{}.pdf", if pdf_a { ".a" } else { "" }));
-    std::fs::write(&path, bytes).unwrap();
+    let path = scratch(&format!(
+        "{test}-{name}{}.pdf",
+        if pdf_a { ".a" } else { "" }
+    ));
+    vanban::batch::write_atomic(&path, &bytes).unwrap();
     path
 }
 
@@ -113,7 +118,7 @@ fn the_cli_writes_identical_files_twice() {
 fn qpdf_accepts_every_example_in_both_modes() {
     for name in EXAMPLES {
         for pdf_a in [false, true] {
-            let (ok, out) = tool("qpdf", &["--check"], &write_pdf(name, pdf_a), &[]);
+            let (ok, out) = tool("qpdf", &["--check"], &write_pdf("qpdf", name, pdf_a), &[]);
             assert!(
                 ok && out.contains("No syntax or stream encoding errors"),
                 "{name} (PDF/A {pdf_a}): {out}"
@@ -124,7 +129,7 @@ fn qpdf_accepts_every_example_in_both_modes() {
 
 #[test]
 fn pdf_a_carries_its_identification_and_the_document_information() {
-    let path = write_pdf("bao-cao-6-thang-2017.yaml", true);
+    let path = write_pdf("info", "bao-cao-6-thang-2017.yaml", true);
     let bytes = std::fs::read(&path).unwrap();
     let raw = String::from_utf8_lossy(&bytes);
     assert!(raw.contains("<pdfaid:part>2</pdfaid:part>"), "PDF/A part 2");
@@ -159,7 +164,7 @@ fn pdf_a_carries_its_identification_and_the_document_information() {
 fn text_reads_back_in_nfc_and_in_reading_order() {
     use unicode_normalization::UnicodeNormalization;
     for name in EXAMPLES {
-        let path = write_pdf(name, false);
+        let path = write_pdf("text", name, false);
         let (ok, text) = tool("pdftotext", &["-enc", "UTF-8"], &path, &["-"]);
         assert!(ok, "{name}: {text}");
         let text = text.replace(
