@@ -18,9 +18,7 @@ const EXAMPLES: [&str; 5] = [
 ];
 
 fn scratch(name: &str) -> PathBuf {
-    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("archival");
-    std::fs::create_dir_all(&dir).unwrap();
-    dir.join(name)
+    common::scratch_path("archival", name)
 }
 
 /// Runs a PDF tool that `.ci/run` installs (poppler-utils, qpdf):

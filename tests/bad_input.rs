@@ -14,9 +14,7 @@ fn vanban() -> Command {
 }
 
 fn scratch(name: &str) -> PathBuf {
-    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("bad_input");
-    std::fs::create_dir_all(&dir).unwrap();
-    dir.join(name)
+    common::scratch_path("bad_input", name)
 }
 
 /// Renders `yaml` with the CLI; asserts failure, no output file, and returns stderr.

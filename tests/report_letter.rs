@@ -212,9 +212,7 @@ fn sections_a_report_leaves_out_disappear() {
 }
 
 fn scratch(name: &str, text: &str) -> PathBuf {
-    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("report_letter");
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join(name);
+    let path = common::scratch_path("report_letter", name);
     std::fs::write(&path, text).unwrap();
     path
 }

@@ -13,6 +13,13 @@ pub fn engine() -> &'static Engine {
     ENGINE.get_or_init(Engine::new)
 }
 
+/// A path under this test binary's scratch directory `group`, created if needed.
+pub fn scratch_path(group: &str, name: &str) -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(group);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir.join(name)
+}
+
 pub fn example_path(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("examples")
