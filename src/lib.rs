@@ -145,11 +145,11 @@ impl Document {
         };
         let mut diagnostics = validate::validate(&parsed.document, plan.as_deref());
         for d in &mut diagnostics {
-            if d.line.is_none() {
-                if let Some((line, column)) = parsed.source_map.locate(&d.path) {
-                    d.line = Some(line);
-                    d.column = Some(column);
-                }
+            if d.line.is_none()
+                && let Some((line, column)) = parsed.source_map.locate(&d.path)
+            {
+                d.line = Some(line);
+                d.column = Some(column);
             }
         }
         diagnostics.sort_by_key(|d| (d.line.unwrap_or(usize::MAX), d.column.unwrap_or(0)));

@@ -169,20 +169,20 @@ fn render_diagnostic(name: &str, text: &str, d: &vanban::Diagnostic) -> String {
     } else {
         s.push_str(&format!("  --> {at} ({})\n", d.path));
     }
-    if let Some(line_no) = d.line {
-        if let Some(src) = text.lines().nth(line_no.saturating_sub(1)) {
-            let gutter = line_no.to_string();
-            let pad = " ".repeat(gutter.len());
-            let col = d.column.unwrap_or(1).max(1);
-            let caret_pad: String = src
-                .chars()
-                .take(col - 1)
-                .map(|c| if c == '\t' { '\t' } else { ' ' })
-                .collect();
-            s.push_str(&format!(
-                "{pad} |\n{gutter} | {src}\n{pad} | {caret_pad}^\n"
-            ));
-        }
+    if let Some(line_no) = d.line
+        && let Some(src) = text.lines().nth(line_no.saturating_sub(1))
+    {
+        let gutter = line_no.to_string();
+        let pad = " ".repeat(gutter.len());
+        let col = d.column.unwrap_or(1).max(1);
+        let caret_pad: String = src
+            .chars()
+            .take(col - 1)
+            .map(|c| if c == '\t' { '\t' } else { ' ' })
+            .collect();
+        s.push_str(&format!(
+            "{pad} |\n{gutter} | {src}\n{pad} | {caret_pad}^\n"
+        ));
     }
     if let Some(hint) = &d.hint {
         s.push_str(&format!("  = hint: {hint}\n"));

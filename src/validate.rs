@@ -37,18 +37,18 @@ pub fn validate(doc: &Document, plan: Option<&Document>) -> Vec<Diagnostic> {
                     .with_hint("add `unit:` (người, nhà, hộ, %, triệu đồng …)"),
                 );
             }
-            if let Some(id) = &target.id {
-                if let Some(first) = ids.insert(id.clone(), path.clone()) {
-                    out.push(
-                        Diagnostic::error(
-                            join_key(&path, "id"),
-                            format!("the id `{id}` is used twice"),
-                        )
-                        .with_hint(format!(
-                            "it is already the id of {first}; give each target its own id"
-                        )),
-                    );
-                }
+            if let Some(id) = &target.id
+                && let Some(first) = ids.insert(id.clone(), path.clone())
+            {
+                out.push(
+                    Diagnostic::error(
+                        join_key(&path, "id"),
+                        format!("the id `{id}` is used twice"),
+                    )
+                    .with_hint(format!(
+                        "it is already the id of {first}; give each target its own id"
+                    )),
+                );
             }
             check_indicator(
                 target,
@@ -194,40 +194,32 @@ fn check_period(doc: &Document, out: &mut Vec<Diagnostic>) {
         PeriodKind::Thang => p.number.unwrap_or(1).clamp(1, 12),
         _ => 1,
     };
-    if let Some(start) = crate::model::Date::from_ymd(p.year, start_month, 1) {
-        if doc.date < start {
-            out.push(
-                Diagnostic::error(
-                    "date",
-                    format!(
-                        "the report is dated {} but its period starts on {}",
-                        doc.date, start
-                    ),
-                )
-                .with_hint("a report is dated within or after the period it covers"),
-            );
-        }
+    if let Some(start) = crate::model::Date::from_ymd(p.year, start_month, 1)
+        && doc.date < start
+    {
+        out.push(
+            Diagnostic::error(
+                "date",
+                format!(
+                    "the report is dated {} but its period starts on {}",
+                    doc.date, start
+                ),
+            )
+            .with_hint("a report is dated within or after the period it covers"),
+        );
     }
 }
 
 fn check_results(doc: &Document, plan: Option<&Document>, out: &mut Vec<Diagnostic>) {
     let Some(results) = &doc.results else { return };
     for (i, r) in results.indicators.iter().enumerate() {
-        check_result(
-            r,
-            &join_index("results.indicators", i),
-            doc,
-            plan,
-            None,
-            out,
-        );
+        check_result(r, &join_index("results.indicators", i), plan, None, out);
     }
 }
 
 fn check_result(
     r: &IndicatorResult,
     path: &str,
-    doc: &Document,
     plan: Option<&Document>,
     parent_unit: Option<&str>,
     out: &mut Vec<Diagnostic>,
@@ -310,7 +302,7 @@ fn check_result(
     }
     let list = join_key(path, "of-which");
     for (i, part) in r.of_which.iter().enumerate() {
-        check_result(part, &join_index(&list, i), doc, plan, unit.as_deref(), out);
+        check_result(part, &join_index(&list, i), plan, unit.as_deref(), out);
     }
     let unit = unit.unwrap_or_default();
     let same_unit = r
@@ -386,21 +378,20 @@ fn check_block(block: &Block, path: &str, out: &mut Vec<Diagnostic>) {
             );
         }
         for (j, (cell, col)) in row.iter().zip(&table.columns).enumerate() {
-            if col.numeric {
-                if let Cell::Text(t) = cell {
-                    if !t.trim().is_empty() {
-                        out.push(
-                            Diagnostic::error(
-                                join_index(&row_path, j),
-                                format!(
-                                    "`{t}` is not a number, but column `{}` is numeric",
-                                    col.title
-                                ),
-                            )
-                            .with_hint("write the number without separators (1200, 3.5)"),
-                        );
-                    }
-                }
+            if col.numeric
+                && let Cell::Text(t) = cell
+                && !t.trim().is_empty()
+            {
+                out.push(
+                    Diagnostic::error(
+                        join_index(&row_path, j),
+                        format!(
+                            "`{t}` is not a number, but column `{}` is numeric",
+                            col.title
+                        ),
+                    )
+                    .with_hint("write the number without separators (1200, 3.5)"),
+                );
             }
         }
     }
@@ -476,14 +467,14 @@ pub fn walk_blocks(doc: &Document, f: &mut dyn FnMut(&Block, &str)) {
 }
 
 fn check_number(doc: &Document, out: &mut Vec<Diagnostic>) {
-    if let Some(n) = doc.number {
-        if !(1..=9999).contains(&n) {
-            out.push(
-                Diagnostic::error("number", format!("the number {n} is out of range")).with_hint(
-                    "numbers run from 1 to 9999 within a year; leave `number` out for a draft",
-                ),
-            );
-        }
+    if let Some(n) = doc.number
+        && !(1..=9999).contains(&n)
+    {
+        out.push(
+            Diagnostic::error("number", format!("the number {n} is out of range")).with_hint(
+                "numbers run from 1 to 9999 within a year; leave `number` out for a draft",
+            ),
+        );
     }
 }
 

@@ -11,6 +11,9 @@ use super::{Batch, District, Figure, error_lines, summary_document};
 use crate::error::{Error, Result};
 use crate::{Engine, PdfOptions};
 
+/// A file written (its SHA-256 and page count), or why not.
+type Written = std::result::Result<(String, usize), Vec<String>>;
+
 /// The file name of the province summary.
 pub const SUMMARY_FILE: &str = "tong-hop.pdf";
 
@@ -193,8 +196,7 @@ pub fn run(
         .filter_map(|(i, d)| d.document.as_ref().ok().map(|doc| (i, doc)))
         .collect();
     let docs: Vec<&crate::Document> = valid.iter().map(|(_, doc)| *doc).collect();
-    let mut rendered: Vec<Option<std::result::Result<(String, usize), Vec<String>>>> =
-        vec![None; districts.len()];
+    let mut rendered: Vec<Option<Written>> = vec![None; districts.len()];
     super::render_many(engine, &docs, options, |k, result| {
         let d = &districts[valid[k].0];
         let written = result

@@ -99,10 +99,10 @@ fn table_block(table: &Table) -> ViewBlock {
                 format_cell(&Cell::Number(sum), col)
             })
             .collect();
-        if let Some(first) = totals.first_mut() {
-            if first.is_empty() {
-                *first = label.trim().to_string();
-            }
+        if let Some(first) = totals.first_mut()
+            && first.is_empty()
+        {
+            *first = label.trim().to_string();
         }
         strong_rows.push(rows.len());
         rows.push(totals);

@@ -77,6 +77,7 @@ pub struct Computed {
 }
 
 /// Computes shares and changes. `plan` and `previous` are the bases.
+#[allow(clippy::redundant_guards)] // a float compared, not matched
 pub fn compute(
     actual: f64,
     plan: Option<f64>,
