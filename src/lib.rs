@@ -79,9 +79,14 @@ impl Document {
 
     /// Parses and validates JSON text (the same fields as YAML).
     pub fn from_json_str(text: &str) -> Result<Self> {
+        Self::from_json_str_in(text, Path::new("."))
+    }
+
+    /// Like [`Document::from_json_str`], reading a `plan-file` relative to `base_dir`.
+    pub fn from_json_str_in(text: &str, base_dir: &Path) -> Result<Self> {
         let text = nfc_cow(text);
         let parsed = parse::parse_json(&text)?;
-        Self::checked(parsed, Path::new("."))
+        Self::checked(parsed, base_dir)
     }
 
     /// Reads a `.yaml`, `.yml` or `.json` file.
@@ -96,8 +101,7 @@ impl Document {
             .extension()
             .is_some_and(|e| e.eq_ignore_ascii_case("json"))
         {
-            let text = nfc_cow(&text);
-            Self::checked(parse::parse_json(&text)?, base)
+            Self::from_json_str_in(&text, base)
         } else {
             Self::from_yaml_str_in(&text, base)
         }

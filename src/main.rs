@@ -135,7 +135,7 @@ fn parse(name: &str, text: &str) -> Result<vanban::Document, vanban::Error> {
         .filter(|p| !p.as_os_str().is_empty() && name != "<stdin>")
         .unwrap_or(Path::new("."));
     if json {
-        vanban::Document::from_json_str(text)
+        vanban::Document::from_json_str_in(text, base)
     } else {
         vanban::Document::from_yaml_str_in(text, base)
     }

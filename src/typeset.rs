@@ -6,8 +6,6 @@
 //! the composed source and whose "today" is the document's date, so nothing
 //! depends on the clock.
 
-use std::sync::Arc;
-
 use typst::diag::{FileResult, Severity as TypstSeverity, SourceDiagnostic};
 use typst::foundations::{Bytes, Datetime, Smart};
 use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
@@ -54,19 +52,6 @@ impl Typesetter {
         Self { engine }
     }
 
-    /// The font families available (embedded and added).
-    pub fn font_families(&self) -> Vec<String> {
-        let world = self.engine.world_builder("/nd30.typ").build();
-        let Ok(world) = world else { return Vec::new() };
-        let mut families: Vec<String> = world
-            .book()
-            .families()
-            .map(|(name, _)| name.to_string())
-            .collect();
-        families.dedup();
-        families
-    }
-
     /// Lays out a composed Typst source. `today` is the document's date.
     pub fn compile(&self, source: String, today: (i32, u32, u32)) -> Result<PagedDocument> {
         let inner = self
@@ -91,8 +76,13 @@ impl Typesetter {
     }
 }
 
-/// The id of the composed document's source.
+/// The id of the composed document's source (interned once).
 fn main_id() -> FileId {
+    static ID: std::sync::OnceLock<FileId> = std::sync::OnceLock::new();
+    *ID.get_or_init(intern_main_id)
+}
+
+fn intern_main_id() -> FileId {
     RootedPath::new(
         VirtualRoot::Project,
         VirtualPath::new("/main.typ").expect("a valid path"),
@@ -215,11 +205,4 @@ pub fn export_png(document: &PagedDocument, index: usize, dpi: f32) -> Result<Ve
     pixmap
         .encode_png()
         .map_err(|e| Error::Typeset(format!("PNG encoding failed: {e}")))
-}
-
-#[allow(dead_code)]
-fn _assert_send_sync() {
-    fn is<T: Send + Sync>() {}
-    is::<Typesetter>();
-    is::<Arc<Typesetter>>();
 }

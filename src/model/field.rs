@@ -55,22 +55,3 @@ impl FieldKey {
         }
     }
 }
-
-/// A field as a section title: a standard one or a document's own.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Field {
-    /// One of the six standard fields.
-    Standard(FieldKey),
-    /// A field the document adds, with its title.
-    Custom(String),
-}
-
-impl Field {
-    /// The title printed in the document.
-    pub fn title(&self) -> &str {
-        match self {
-            Field::Standard(k) => k.title(),
-            Field::Custom(t) => t,
-        }
-    }
-}

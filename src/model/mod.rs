@@ -41,7 +41,7 @@ mod report;
 pub use body::{Block, Bullet, Cell, Column, Table};
 pub use common::{Appendix, Issuer, Layout, Margins, Secrecy, Signature, Urgency};
 pub use date::Date;
-pub use field::{Field, FieldKey};
+pub use field::FieldKey;
 pub use indicator::{Change, Indicator};
 pub use letter::Letter;
 pub use plan::{CustomSection, Goals, Implementation, ReportingDuty, Tasks, UnitDuty};

@@ -9,11 +9,10 @@ use super::{HeaderCell, TableView, ViewBlock};
 /// Numbers of the enclosing items: `[2, 1]` is inside `2.1.`.
 type Trail = Vec<usize>;
 
-/// Flattens `blocks` that sit at `depth` numbered levels below a Roman section
-/// (0 = directly in the section or in an appendix).
-pub fn flatten(blocks: &[Block], depth: usize) -> Vec<ViewBlock> {
+/// Flattens `blocks` that sit directly in a section or an appendix.
+pub fn flatten(blocks: &[Block]) -> Vec<ViewBlock> {
     let mut out = Vec::new();
-    flatten_into(blocks, &Vec::with_capacity(depth), &mut out);
+    flatten_into(blocks, &Vec::new(), &mut out);
     out
 }
 
@@ -287,7 +286,7 @@ mod tests {
             ),
         ];
         assert_eq!(
-            labels(&flatten(&blocks, 0)),
+            labels(&flatten(&blocks)),
             ["1.", "2.", "2.1.", "a)", "b)", "2.2."]
         );
     }
@@ -301,7 +300,7 @@ mod tests {
             })
             .collect();
         assert_eq!(
-            labels(&flatten(&points, 0)),
+            labels(&flatten(&points)),
             ["a)", "b)", "c)", "d)", "đ)", "e)"]
         );
         let bullets = vec![Block::Bullets {
@@ -310,6 +309,6 @@ mod tests {
                 bullets: vec![Bullet::Text("y".into())],
             }],
         }];
-        assert_eq!(labels(&flatten(&bullets, 0)), ["-", "+"]);
+        assert_eq!(labels(&flatten(&bullets)), ["-", "+"]);
     }
 }

@@ -45,24 +45,20 @@ fn phrase(ind: &Indicator, inherited_unit: &str, depth: usize) -> String {
     }
     // Deeper levels separate their parts with commas, the top level with semicolons.
     let sep = if depth == 0 { "; " } else { ", " };
-    if !ind.split.is_empty() {
-        let parts: Vec<String> = ind
-            .split
-            .iter()
+    let parts = |list: &[Indicator]| -> String {
+        list.iter()
             .map(|p| phrase(p, unit, depth + 1))
-            .collect();
-        s.push_str(&format!(" ({})", parts.join(sep)));
+            .collect::<Vec<_>>()
+            .join(sep)
+    };
+    if !ind.split.is_empty() {
+        s.push_str(&format!(" ({})", parts(&ind.split)));
     }
     if let Some(note) = &ind.note {
         s.push_str(&format!(" ({})", note.trim().trim_end_matches('.')));
     }
     if !ind.of_which.is_empty() {
-        let parts: Vec<String> = ind
-            .of_which
-            .iter()
-            .map(|p| phrase(p, unit, depth + 1))
-            .collect();
-        s.push_str(&format!(", trong đó: {}", parts.join(sep)));
+        s.push_str(&format!(", trong đó: {}", parts(&ind.of_which)));
     }
     s
 }

@@ -335,7 +335,7 @@ fn appendices(doc: &Document, number_line: &str, date_words: &str) -> Vec<Append
             },
             title: vi::upper(a.title.trim()),
             attached_to: attached_to.clone(),
-            body: blocks::flatten(&a.body, 0),
+            body: blocks::flatten(&a.body),
         })
         .collect()
 }
