@@ -93,11 +93,14 @@ fn template_error(e: JinjaError) -> Error {
     Error::Template(msg)
 }
 
-/// Writes `s` as a Typst string literal.
+/// Writes `s` as a Typst string literal. Invisible characters
+/// ([`crate::hygiene::is_invisible`]) are left out: whatever the input path
+/// (YAML, JSON, a model built in Rust), none reaches the page.
 pub fn typst_string_literal(s: &str, out: &mut String) {
     out.push('"');
     for c in s.chars() {
         match c {
+            c if c != '\n' && c != '\t' && crate::hygiene::is_invisible(c) => {}
             '\\' => out.push_str("\\\\"),
             '"' => out.push_str("\\\""),
             '\n' => out.push_str("\\n"),
@@ -112,15 +115,66 @@ pub fn typst_string_literal(s: &str, out: &mut String) {
     out.push('"');
 }
 
+/// A run of this many characters without a space (a URL, a code) gets
+/// break opportunities: Typst never breaks inside a word, and such a run
+/// would run out of the text area or a table cell.
+pub const LONG_WORD: usize = 30;
+
+/// The pieces a long run is cut into; a line may break between any two.
+const WORD_PIECE: usize = 6;
+
 /// Escapes a data string for markup: `#"…";` shows the string literally.
 /// The `;` ends the embedded expression, so text that follows (`.` or `(`)
-/// cannot continue it.
+/// cannot continue it. A long run without spaces is written as a row of
+/// boxes, `#box("…");`, which lines may break between and which text
+/// extraction reads back as the run itself.
 pub fn escape_markup(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 4);
-    out.push('#');
-    typst_string_literal(s, &mut out);
-    out.push(';');
+    let mut plain_from = 0;
+    for (start, end) in long_runs(s) {
+        if start > plain_from {
+            literal(&s[plain_from..start], &mut out);
+        }
+        let run: Vec<(usize, char)> = s[start..end].char_indices().collect();
+        for piece in run.chunks(WORD_PIECE) {
+            let from = start + piece[0].0;
+            let to = piece.last().map_or(from, |(i, c)| start + i + c.len_utf8());
+            out.push_str("#box(");
+            typst_string_literal(&s[from..to], &mut out);
+            out.push_str(");");
+        }
+        plain_from = end;
+    }
+    if plain_from < s.len() || out.is_empty() {
+        literal(&s[plain_from..], &mut out);
+    }
     out
+}
+
+fn literal(s: &str, out: &mut String) {
+    out.push('#');
+    typst_string_literal(s, out);
+    out.push(';');
+}
+
+/// Byte ranges of the runs of [`LONG_WORD`] or more non-space characters.
+fn long_runs(s: &str) -> Vec<(usize, usize)> {
+    let mut runs = Vec::new();
+    let (mut start, mut count) = (0, 0);
+    for (i, c) in s.char_indices().chain(std::iter::once((s.len(), ' '))) {
+        if c.is_whitespace() {
+            if count >= LONG_WORD {
+                runs.push((start, i));
+            }
+            count = 0;
+        } else {
+            if count == 0 {
+                start = i;
+            }
+            count += 1;
+        }
+    }
+    runs
 }
 
 fn typst_formatter(
@@ -174,5 +228,27 @@ mod tests {
             "#\"a \\\"quote\\\" \\\\ b\";"
         );
         assert_eq!(escape_markup("line\nbreak"), "#\"line\\nbreak\";");
+        assert_eq!(escape_markup(""), "#\"\";");
+    }
+
+    #[test]
+    fn invisible_characters_never_reach_typst() {
+        assert_eq!(escape_markup("a\u{200B}b\u{7}c\u{202E}d"), "#\"abcd\";");
+    }
+
+    #[test]
+    fn a_long_run_is_cut_into_breakable_boxes() {
+        let url = format!("https://{}", "a".repeat(40));
+        let typst = escape_markup(&format!("Xem {url} nhé"));
+        assert!(
+            typst.starts_with("#\"Xem \";#box(\"https:\");#box(\"//aaaa\");"),
+            "{typst}"
+        );
+        assert!(typst.ends_with("#box(\"aaaaaa\");#\" nhé\";"), "{typst}");
+        // Nothing is lost or added: the pieces read back as the text.
+        let pieces: String = typst.split('"').skip(1).step_by(2).collect();
+        assert_eq!(pieces, format!("Xem {url} nhé"));
+        // Short words stay one literal.
+        assert_eq!(escape_markup("Kế hoạch số 5"), "#\"Kế hoạch số 5\";");
     }
 }

@@ -38,9 +38,11 @@
 pub mod batch;
 pub mod compose;
 pub mod error;
+pub mod hygiene;
 pub mod inspect;
 pub mod model;
 pub mod parse;
+pub mod schema;
 pub mod source_map;
 pub mod typeset;
 pub mod validate;
@@ -72,9 +74,7 @@ impl Document {
 
     /// Like [`Document::from_yaml_str`], reading a `plan-file` relative to `base_dir`.
     pub fn from_yaml_str_in(text: &str, base_dir: &Path) -> Result<Self> {
-        let text = nfc_cow(text);
-        let parsed = parse::parse_yaml(&text)?;
-        Self::checked(parsed, base_dir)
+        Self::from_text(text, base_dir, parse::parse_yaml)
     }
 
     /// Parses and validates JSON text (the same fields as YAML).
@@ -84,9 +84,31 @@ impl Document {
 
     /// Like [`Document::from_json_str`], reading a `plan-file` relative to `base_dir`.
     pub fn from_json_str_in(text: &str, base_dir: &Path) -> Result<Self> {
+        Self::from_text(text, base_dir, parse::parse_json)
+    }
+
+    /// NFC, invisible characters out (with warnings), parse, validate.
+    fn from_text(
+        text: &str,
+        base_dir: &Path,
+        parse: fn(&str) -> Result<parse::Parsed>,
+    ) -> Result<Self> {
+        parse::check_size(text)?;
         let text = nfc_cow(text);
-        let parsed = parse::parse_json(&text)?;
-        Self::checked(parsed, base_dir)
+        let (text, removed) = hygiene::clean(&text);
+        match parse(&text) {
+            Ok(parsed) => {
+                let warnings = hygiene::warnings(&removed, &parsed.source_map);
+                Self::checked(parsed, base_dir, warnings)
+            }
+            Err(Error::Invalid(mut diagnostics)) => {
+                let map = source_map::SourceMap::build(&text);
+                diagnostics.0.extend(hygiene::warnings(&removed, &map));
+                sort_by_position(&mut diagnostics.0);
+                Err(Error::Invalid(diagnostics))
+            }
+            Err(e) => Err(e),
+        }
     }
 
     /// Reads a `.yaml`, `.yml` or `.json` file.
@@ -115,10 +137,15 @@ impl Document {
                 source_map: source_map::SourceMap::default(),
             },
             Path::new("."),
+            Vec::new(),
         )
     }
 
-    fn checked(parsed: parse::Parsed, base_dir: &Path) -> Result<Self> {
+    fn checked(
+        parsed: parse::Parsed,
+        base_dir: &Path,
+        mut diagnostics: Vec<Diagnostic>,
+    ) -> Result<Self> {
         let plan = match &parsed.document.plan_file {
             None => None,
             Some(file) => match Document::from_path(base_dir.join(file)) {
@@ -147,7 +174,7 @@ impl Document {
                 }
             },
         };
-        let mut diagnostics = validate::validate(&parsed.document, plan.as_deref());
+        diagnostics.extend(validate::validate(&parsed.document, plan.as_deref()));
         for d in &mut diagnostics {
             if d.line.is_none()
                 && let Some((line, column)) = parsed.source_map.locate(&d.path)
@@ -156,7 +183,7 @@ impl Document {
                 d.column = Some(column);
             }
         }
-        diagnostics.sort_by_key(|d| (d.line.unwrap_or(usize::MAX), d.column.unwrap_or(0)));
+        sort_by_position(&mut diagnostics);
         if diagnostics.iter().any(Diagnostic::is_error) {
             return Err(Error::Invalid(Diagnostics(diagnostics)));
         }
@@ -195,6 +222,11 @@ impl Document {
             m.date
         )
     }
+}
+
+/// Source order; problems without a position last.
+fn sort_by_position(diagnostics: &mut [Diagnostic]) {
+    diagnostics.sort_by_key(|d| (d.line.unwrap_or(usize::MAX), d.column.unwrap_or(0)));
 }
 
 fn invalid_at(parsed: &parse::Parsed, mut d: Diagnostic) -> Error {

@@ -37,6 +37,9 @@ enum Command {
         /// Archival PDF/A-2u.
         #[arg(long = "pdf-a")]
         pdf_a: bool,
+        /// Treat warnings as errors: render nothing if there is any.
+        #[arg(long)]
+        deny_warnings: bool,
     },
     /// Render one report per district and the province summary.
     Batch {
@@ -54,6 +57,9 @@ enum Command {
         /// Archival PDF/A-2u.
         #[arg(long = "pdf-a")]
         pdf_a: bool,
+        /// Treat warnings as errors: a district with a warning fails.
+        #[arg(long)]
+        deny_warnings: bool,
     },
     /// Measure throughput: render N synthetic three-page district reports.
     Bench {
@@ -66,10 +72,25 @@ enum Command {
     },
     /// Check documents and report every problem, without rendering.
     Check {
-        /// YAML or JSON files.
+        /// YAML or JSON files; `-` reads standard input.
         #[arg(required = true)]
         inputs: Vec<PathBuf>,
+        /// `human` (rustc-style, on standard error) or `json` (on standard output, for tools).
+        #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
+        format: CheckFormat,
+        /// Treat warnings as errors.
+        #[arg(long)]
+        deny_warnings: bool,
     },
+    /// Print the JSON Schema of the input, for editors (yaml-language-server) and tools.
+    Schema,
+}
+
+/// How `check` prints what it finds.
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum CheckFormat {
+    Human,
+    Json,
 }
 
 fn main() -> ExitCode {
@@ -82,6 +103,7 @@ fn main() -> ExitCode {
             png,
             dpi,
             pdf_a,
+            deny_warnings,
         } => {
             let format = if typst {
                 Format::Typst
@@ -90,21 +112,31 @@ fn main() -> ExitCode {
             } else {
                 Format::Pdf { pdf_a }
             };
-            render(&input, &output, format)
+            render(&input, &output, format, deny_warnings)
         }
-        Command::Check { inputs } => check(&inputs),
+        Command::Check {
+            inputs,
+            format,
+            deny_warnings,
+        } => check(&inputs, format, deny_warnings),
+        Command::Schema => {
+            print!("{}", vanban::schema::schema_text());
+            ExitCode::SUCCESS
+        }
         Command::Batch {
             input,
             output,
             shard,
             summary_from_shards,
             pdf_a,
+            deny_warnings,
         } => batch(
             &input,
             &output,
             shard,
             summary_from_shards,
             vanban::PdfOptions { pdf_a },
+            deny_warnings,
         ),
         Command::Bench {
             count,
@@ -197,7 +229,7 @@ enum Format {
     Png(f32),
 }
 
-fn render(input: &Path, output: &Path, format: Format) -> ExitCode {
+fn render(input: &Path, output: &Path, format: Format, deny_warnings: bool) -> ExitCode {
     let (name, text) = match read_input(input) {
         Ok(x) => x,
         Err(e) => {
@@ -214,6 +246,13 @@ fn render(input: &Path, output: &Path, format: Format) -> ExitCode {
     };
     for w in doc.warnings() {
         eprintln!("{}", render_diagnostic(&name, &text, w));
+    }
+    if deny_warnings && !doc.warnings().is_empty() {
+        eprintln!(
+            "error: {} warning(s) and --deny-warnings: nothing rendered",
+            doc.warnings().len()
+        );
+        return ExitCode::FAILURE;
     }
     let engine = vanban::Engine::new();
     let bytes = match format {
@@ -260,14 +299,16 @@ fn batch(
     shard: Option<vanban::batch::Shard>,
     summary_from_shards: bool,
     options: vanban::PdfOptions,
+    deny_warnings: bool,
 ) -> ExitCode {
-    let (batch, _) = match vanban::batch::load(input) {
+    let (mut batch, _) = match vanban::batch::load(input) {
         Ok(b) => b,
         Err(e) => {
             eprintln!("error: {e}");
             return ExitCode::FAILURE;
         }
     };
+    batch.deny_warnings = deny_warnings;
     let engine = vanban::Engine::new();
     let manifest = if summary_from_shards {
         vanban::batch::run_summary_from_shards(&batch, &engine, output, options)
@@ -301,33 +342,69 @@ fn batch(
     }
 }
 
-fn check(inputs: &[PathBuf]) -> ExitCode {
-    let mut failed = false;
+/// One file's outcome in `check --format json`.
+#[derive(serde::Serialize)]
+struct CheckedFile {
+    file: String,
+    /// True when the file would render (no errors; no warnings under `--deny-warnings`).
+    ok: bool,
+    diagnostics: Vec<vanban::Diagnostic>,
+}
+
+fn check(inputs: &[PathBuf], format: CheckFormat, deny_warnings: bool) -> ExitCode {
+    let mut files = Vec::new();
     for input in inputs {
         let (name, text) = match read_input(input) {
             Ok(x) => x,
             Err(e) => {
-                eprintln!("error: {e}");
-                failed = true;
+                files.push(CheckedFile {
+                    file: input.display().to_string(),
+                    ok: false,
+                    diagnostics: vec![vanban::Diagnostic::error("", e)],
+                });
                 continue;
             }
         };
-        match parse(&name, &text) {
-            Ok(doc) => {
-                for w in doc.warnings() {
-                    eprintln!("{}", render_diagnostic(&name, &text, w));
-                }
-                println!("{name}: ok");
-            }
-            Err(e) => {
-                report(&name, &text, &e);
-                failed = true;
+        let (mut diagnostics, other) = match parse(&name, &text) {
+            Ok(doc) => (doc.warnings().to_vec(), None),
+            Err(e) => match e.diagnostics() {
+                Some(d) => (d.as_slice().to_vec(), None),
+                None => (Vec::new(), Some(e.to_string())),
+            },
+        };
+        if let Some(message) = other {
+            diagnostics.push(vanban::Diagnostic::error("", message));
+        }
+        if deny_warnings {
+            for d in &mut diagnostics {
+                d.severity = vanban::Severity::Error;
             }
         }
+        let ok = !diagnostics.iter().any(vanban::Diagnostic::is_error);
+        if format == CheckFormat::Human {
+            for d in &diagnostics {
+                eprintln!("{}", render_diagnostic(&name, &text, d));
+            }
+            if ok {
+                println!("{name}: ok");
+            }
+        }
+        files.push(CheckedFile {
+            file: name,
+            ok,
+            diagnostics,
+        });
     }
-    if failed {
-        ExitCode::FAILURE
-    } else {
+    if format == CheckFormat::Json {
+        let json = serde_json::json!({ "files": files });
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&json).expect("diagnostics serialise to JSON")
+        );
+    }
+    if files.iter().all(|f| f.ok) {
         ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
     }
 }

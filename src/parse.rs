@@ -6,6 +6,7 @@
 
 use crate::error::{Diagnostic, Diagnostics, Error, Result};
 use crate::model::Document;
+use crate::schema;
 use crate::source_map::SourceMap;
 
 /// The largest input accepted, in bytes: far above any real document, far
@@ -22,6 +23,12 @@ pub struct Parsed {
 
 /// Parses YAML text into a document (no semantic checks yet).
 pub fn parse_yaml(text: &str) -> Result<Parsed> {
+    check_size(text)?;
+    parse_yaml_sized(text)
+}
+
+/// Refuses an input above [`MAX_INPUT_BYTES`] before any work is done on it.
+pub fn check_size(text: &str) -> Result<()> {
     if text.len() > MAX_INPUT_BYTES {
         return Err(invalid(
             Diagnostic::error(
@@ -37,23 +44,50 @@ pub fn parse_yaml(text: &str) -> Result<Parsed> {
             ),
         ));
     }
-    let source_map = SourceMap::build(text);
+    Ok(())
+}
+
+fn parse_yaml_sized(text: &str) -> Result<Parsed> {
     let de = serde_yaml::Deserializer::from_str(text);
     match serde_path_to_error::deserialize::<_, Document>(de) {
         Ok(document) => Ok(Parsed {
             document,
-            source_map,
+            source_map: SourceMap::build(text),
         }),
         Err(err) => {
+            let source_map = SourceMap::build(text);
             let path = yaml_path(&err.path().to_string());
             let inner = err.into_inner();
-            Err(invalid(diagnostic_from_serde(&path, &inner, &source_map)))
+            let first = diagnostic_from_serde(&path, &inner, &source_map);
+            let all = serde_yaml::from_str::<serde_yaml::Value>(text)
+                .ok()
+                .and_then(|v| serde_json::to_value(v).ok())
+                .map(|json| schema::structural_problems(&json, &source_map))
+                .unwrap_or_default();
+            Err(every_problem(first, all))
         }
     }
 }
 
+/// serde's first error, together with every structural problem the schema
+/// finds; serde's is kept when the schema cannot see it (a duplicate key,
+/// a block with two kinds).
+fn every_problem(first: Diagnostic, mut all: Vec<Diagnostic>) -> Error {
+    let related = |d: &Diagnostic| {
+        d.path == first.path
+            || d.path.starts_with(&first.path) && !first.path.is_empty()
+            || first.path.starts_with(&d.path) && !d.path.is_empty()
+    };
+    if !all.iter().any(related) {
+        all.push(first);
+        all.sort_by_key(|d| (d.line.unwrap_or(usize::MAX), d.column.unwrap_or(0)));
+    }
+    Error::Invalid(Diagnostics(all))
+}
+
 /// Parses JSON text into a document.
 pub fn parse_json(text: &str) -> Result<Parsed> {
+    check_size(text)?;
     let mut de = serde_json::Deserializer::from_str(text);
     match serde_path_to_error::deserialize::<_, Document>(&mut de) {
         Ok(document) => Ok(Parsed {
@@ -65,9 +99,13 @@ pub fn parse_json(text: &str) -> Result<Parsed> {
             let inner = err.into_inner();
             let (line, column) = (inner.line(), inner.column());
             let (message, hint) = explain(&inner.to_string());
-            let mut d = Diagnostic::error(path, message).at(line, column);
-            d.hint = hint;
-            Err(invalid(d))
+            let mut first = Diagnostic::error(path, message).at(line, column);
+            first.hint = hint;
+            // JSON is YAML to the source map, which locates every problem.
+            let all = serde_json::from_str::<serde_json::Value>(text)
+                .map(|json| schema::structural_problems(&json, &SourceMap::build(text)))
+                .unwrap_or_default();
+            Err(every_problem(first, all))
         }
     }
 }

@@ -48,6 +48,16 @@ impl SourceMap {
         }
     }
 
+    /// The path of the value that starts last at or before `line:column`:
+    /// the value a character at that position belongs to.
+    pub fn path_at(&self, line: usize, column: usize) -> Option<String> {
+        self.values
+            .iter()
+            .filter(|(_, pos)| **pos <= (line, column))
+            .max_by(|(pa, a), (pb, b)| a.cmp(b).then_with(|| pa.len().cmp(&pb.len())))
+            .map(|(path, _)| path.clone())
+    }
+
     /// The position of the key that names `path` (for "unknown key" errors).
     pub fn locate_key(&self, path: &str) -> Option<(usize, usize)> {
         self.keys.get(path).copied().or_else(|| self.locate(path))

@@ -96,7 +96,7 @@ fn wrong_type() {
     let yaml = plan().replace("value: 20000", "value: hai mươi nghìn");
     let err = render_fails("wrong-type", &yaml);
     assert!(
-        err.contains("error: wrong type: string \"hai mươi nghìn\", expected f64"),
+        err.contains("error: wrong type: expected a number, found the text `hai mươi nghìn`"),
         "{err}"
     );
     assert!(

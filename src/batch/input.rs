@@ -35,6 +35,9 @@ pub struct Batch {
     /// The districts.
     #[serde(default)]
     pub districts: Vec<DistrictInput>,
+    /// A district whose report has warnings fails (`--deny-warnings`).
+    #[serde(skip)]
+    pub deny_warnings: bool,
 }
 
 /// An indicator every district reports.
@@ -368,6 +371,17 @@ impl Batch {
                 } else {
                     Err(d.problems.clone())
                 };
+                let document = document.and_then(|doc| {
+                    if self.deny_warnings && !doc.warnings().is_empty() {
+                        Err(doc
+                            .warnings()
+                            .iter()
+                            .map(|w| format!("{w} (a warning; --deny-warnings makes it an error)"))
+                            .collect())
+                    } else {
+                        Ok(doc)
+                    }
+                });
                 District {
                     name: d.name.clone(),
                     slug: slug(&d.name),

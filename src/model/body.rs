@@ -17,6 +17,7 @@
 
 use std::fmt;
 
+use schemars::JsonSchema;
 use serde::de::{self, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize};
 
@@ -98,7 +99,7 @@ impl Bullet {
 ///   totals: Tổng cộng              # a last row summing the `total` columns
 /// ```
 /// Adjacent columns with the same `group` share a merged heading above theirs.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case", deny_unknown_fields)]
 pub struct Table {
     /// The columns.
@@ -175,7 +176,8 @@ impl<'de> Deserialize<'de> for Cell {
     }
 }
 
-#[derive(Deserialize)]
+/// A table column with its options.
+#[derive(Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case", deny_unknown_fields)]
 struct ColumnMap {
     title: String,
@@ -319,4 +321,102 @@ fn set_once<T, E: de::Error>(slot: &mut Option<T>, value: T, key: &'static str) 
     }
     *slot = Some(value);
     Ok(())
+}
+
+// JSON Schemas for the hand-written deserialisers above: each says exactly
+// what its `Deserialize` accepts, so editors and `vanban check` agree with serde.
+
+impl JsonSchema for Block {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Block".into()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let body = generator.subschema_for::<Vec<Block>>();
+        let bullets = generator.subschema_for::<Vec<Bullet>>();
+        let table = generator.subschema_for::<Table>();
+        schemars::json_schema!({
+            "description": "A block of body content: a paragraph (text), an item (`title`), a point (`point`), bullets (`bullets`) or a table (`table`).",
+            "anyOf": [
+                { "type": "string", "description": "A paragraph of running text." },
+                {
+                    "type": "object",
+                    "description": "An item numbered by its depth (1., 1.1., a)), with a bold title.",
+                    "properties": { "title": { "type": "string" }, "body": body },
+                    "required": ["title"],
+                    "additionalProperties": false
+                },
+                {
+                    "type": "object",
+                    "description": "An a), b) point.",
+                    "properties": { "point": { "type": "string" }, "body": body },
+                    "required": ["point"],
+                    "additionalProperties": false
+                },
+                {
+                    "type": "object",
+                    "description": "A list of \"-\" bullets.",
+                    "properties": { "bullets": bullets },
+                    "required": ["bullets"],
+                    "additionalProperties": false
+                },
+                {
+                    "type": "object",
+                    "description": "A table.",
+                    "properties": { "table": table },
+                    "required": ["table"],
+                    "additionalProperties": false
+                }
+            ]
+        })
+    }
+}
+
+impl JsonSchema for Bullet {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Bullet".into()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let bullets = generator.subschema_for::<Vec<Bullet>>();
+        schemars::json_schema!({
+            "description": "A \"-\" bullet: its text, or a mapping with `text` and \"+\" sub-`bullets`.",
+            "anyOf": [
+                { "type": "string" },
+                {
+                    "type": "object",
+                    "properties": { "text": { "type": "string" }, "bullets": bullets },
+                    "required": ["text"],
+                    "additionalProperties": false
+                }
+            ]
+        })
+    }
+}
+
+impl JsonSchema for Cell {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Cell".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "A table cell: text, or a number the library formats.",
+            "type": ["string", "number", "boolean", "null"]
+        })
+    }
+}
+
+impl JsonSchema for Column {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Column".into()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let map = generator.subschema_for::<ColumnMap>();
+        schemars::json_schema!({
+            "description": "A column heading, or a mapping with `title`, `group`, `numeric`, `total`, `decimals`.",
+            "anyOf": [ { "type": "string" }, map ]
+        })
+    }
 }

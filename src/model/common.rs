@@ -1,11 +1,12 @@
 //! The parts every document shares: issuer, signature, marks, appendices, layout.
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::Block;
 
 /// Who issues the document (boxes 2 and 3 of the header).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case", deny_unknown_fields)]
 pub struct Issuer {
     /// The parent body (cơ quan chủ quản), e.g. `UBND tỉnh Yên Bái`; printed in capitals.
@@ -19,7 +20,7 @@ pub struct Issuer {
 }
 
 /// Urgency (độ khẩn), box 10b.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum Urgency {
     /// KHẨN
@@ -51,7 +52,7 @@ impl Urgency {
 }
 
 /// Secrecy (độ mật), box 10a.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum Secrecy {
     /// MẬT
@@ -74,7 +75,7 @@ impl Secrecy {
 }
 
 /// Who signs (box 7): `KT. GIÁM ĐỐC` / `PHÓ GIÁM ĐỐC` / name.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case", deny_unknown_fields)]
 pub struct Signature {
     /// Signing on behalf of someone: `TM. ỦY BAN NHÂN DÂN`, `KT. GIÁM ĐỐC`,
@@ -89,7 +90,7 @@ pub struct Signature {
 }
 
 /// An appendix, typeset on its own pages after the signature.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case", deny_unknown_fields)]
 pub struct Appendix {
     /// The title, printed in capitals.
@@ -101,7 +102,7 @@ pub struct Appendix {
 
 /// Page layout, within the ranges Nghị định 30 allows. The defaults are the
 /// values of the decree's sample forms.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case", deny_unknown_fields, default)]
 pub struct Layout {
     /// Page margins in millimetres.
@@ -126,7 +127,7 @@ impl Default for Layout {
 }
 
 /// Page margins in millimetres.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case", deny_unknown_fields, default)]
 pub struct Margins {
     /// Top, 20–25 mm.

@@ -1,9 +1,12 @@
 //! The fields (lĩnh vực) of the sector, in their standard order and titles.
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// A standard field of the labour, invalids and social affairs sector.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum FieldKey {
     /// Lao động - Việc làm - Giáo dục nghề nghiệp.

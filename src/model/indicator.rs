@@ -1,11 +1,12 @@
 //! Indicators (chỉ tiêu): named figures with a unit and optional breakdowns.
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::FieldKey;
 
 /// A direction of change, for targets such as "tỷ lệ hộ nghèo giảm 3,3%".
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum Change {
     /// tăng
@@ -40,7 +41,7 @@ impl Change {
 ///     - { name: hộ nghèo, hộ cận nghèo, value: 1424 }
 ///   complete: true               # the of-which parts cover the whole: 459 + 1.424 = 1.883
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case", deny_unknown_fields)]
 pub struct Indicator {
     /// A stable id, for reports that refer to this target.

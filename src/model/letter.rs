@@ -1,12 +1,13 @@
 //! The body of an official letter (Công văn).
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::Block;
 
 /// The content of a công văn: an opening that cites the instruction it
 /// carries out, tasks numbered with ordinal words, a closing sentence.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default, JsonSchema)]
 #[serde(rename_all = "kebab-case", deny_unknown_fields)]
 pub struct Letter {
     /// The drafting unit's code (`TE&BĐG` in `Số: 464/SLĐTBXH-TE&BĐG`).

@@ -47,10 +47,11 @@ pub use letter::Letter;
 pub use plan::{CustomSection, Goals, Implementation, ReportingDuty, Tasks, UnitDuty};
 pub use report::{Assessment, IndicatorResult, Period, PeriodKind, Precision, Results};
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// The kind of document, which decides its outline and its type line.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum Kind {
     /// Kế hoạch: goals and targets, tasks by field, implementation.
@@ -103,7 +104,7 @@ impl Kind {
 }
 
 /// A document as written in YAML (or JSON): every kind's fields, checked by kind.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case", deny_unknown_fields)]
 pub struct Document {
     /// Which kind of document this is.
@@ -193,7 +194,7 @@ pub struct Document {
 }
 
 /// Box 12: drafter's initials and the number of copies.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case", deny_unknown_fields)]
 pub struct Drafter {
     /// Initials of the drafting officer (`PL`).

@@ -1,11 +1,12 @@
 //! The sections of a plan (Kế hoạch).
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::{Block, Date, FieldKey, Indicator};
 
 /// I. MỤC TIÊU, YÊU CẦU (or MỤC ĐÍCH, YÊU CẦU).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default, JsonSchema)]
 #[serde(rename_all = "kebab-case", deny_unknown_fields)]
 pub struct Goals {
     /// The section title when it is not `MỤC TIÊU, YÊU CẦU`, e.g. `Mục đích, yêu cầu`.
@@ -26,7 +27,7 @@ pub struct Goals {
 }
 
 /// II. NHIỆM VỤ VÀ GIẢI PHÁP: tasks by field in the standard order, then the document's own sections.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default, JsonSchema)]
 #[serde(rename_all = "kebab-case", deny_unknown_fields)]
 pub struct Tasks {
     /// Paragraphs before the first field.
@@ -56,7 +57,7 @@ pub struct Tasks {
 }
 
 /// A titled section the document adds.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case", deny_unknown_fields)]
 pub struct CustomSection {
     /// Its title.
@@ -91,7 +92,7 @@ impl Tasks {
 }
 
 /// III. TỔ CHỨC THỰC HIỆN.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default, JsonSchema)]
 #[serde(rename_all = "kebab-case", deny_unknown_fields)]
 pub struct Implementation {
     /// Paragraphs before the responsibilities.
@@ -109,7 +110,7 @@ pub struct Implementation {
 }
 
 /// What one unit is responsible for.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case", deny_unknown_fields)]
 pub struct UnitDuty {
     /// The unit ("Phòng Lao động - Việc làm").
@@ -120,7 +121,7 @@ pub struct UnitDuty {
 }
 
 /// A report to send by a deadline.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case", deny_unknown_fields)]
 pub struct ReportingDuty {
     /// What to report ("Báo cáo kết quả thực hiện 6 tháng đầu năm").

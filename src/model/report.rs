@@ -1,11 +1,12 @@
 //! The sections of a report (Báo cáo) and the results it measures.
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::{Block, Tasks};
 
 /// The period a report covers.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case", deny_unknown_fields)]
 pub struct Period {
     /// Which span of the year.
@@ -18,7 +19,7 @@ pub struct Period {
 }
 
 /// The span of a reporting period.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum PeriodKind {
     /// 6 tháng đầu năm.
@@ -39,7 +40,7 @@ pub enum PeriodKind {
 }
 
 /// How many decimals the computed figures show.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case", deny_unknown_fields, default)]
 pub struct Precision {
     /// Decimals of the share of the plan (`đạt 51,09% kế hoạch`): 2.
@@ -58,7 +59,7 @@ impl Default for Precision {
 }
 
 /// A measured result: the achieved value against the plan and the same period last year.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case", deny_unknown_fields)]
 pub struct IndicatorResult {
     /// A stable id.
@@ -90,7 +91,7 @@ pub struct IndicatorResult {
 }
 
 /// II. KẾT QUẢ THỰC HIỆN NHIỆM VỤ.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default, JsonSchema)]
 #[serde(rename_all = "kebab-case", deny_unknown_fields)]
 pub struct Results {
     /// Paragraphs before the main indicators.
@@ -105,7 +106,7 @@ pub struct Results {
 }
 
 /// III. ĐÁNH GIÁ CHUNG.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default, JsonSchema)]
 #[serde(rename_all = "kebab-case", deny_unknown_fields)]
 pub struct Assessment {
     /// Kết quả đạt được.
