@@ -40,6 +40,7 @@ pub mod compose;
 pub mod error;
 pub mod hygiene;
 pub mod inspect;
+pub mod limits;
 pub mod model;
 pub mod parse;
 pub mod schema;

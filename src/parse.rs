@@ -6,8 +6,8 @@
 
 use crate::error::{Diagnostic, Diagnostics, Error, Result};
 use crate::model::Document;
-use crate::schema;
 use crate::source_map::SourceMap;
+use crate::{limits, schema};
 
 /// The largest input accepted, in bytes: far above any real document, far
 /// below what could exhaust memory.
@@ -49,13 +49,15 @@ pub fn check_size(text: &str) -> Result<()> {
 
 fn parse_yaml_sized(text: &str) -> Result<Parsed> {
     let de = serde_yaml::Deserializer::from_str(text);
-    match serde_path_to_error::deserialize::<_, Document>(de) {
+    let result = serde_path_to_error::deserialize::<_, Document>(de);
+    let source_map = SourceMap::build(text);
+    within_limits(&source_map)?;
+    match result {
         Ok(document) => Ok(Parsed {
             document,
-            source_map: SourceMap::build(text),
+            source_map,
         }),
         Err(err) => {
-            let source_map = SourceMap::build(text);
             let path = yaml_path(&err.path().to_string());
             let inner = err.into_inner();
             let first = diagnostic_from_serde(&path, &inner, &source_map);
@@ -89,10 +91,14 @@ fn every_problem(first: Diagnostic, mut all: Vec<Diagnostic>) -> Error {
 pub fn parse_json(text: &str) -> Result<Parsed> {
     check_size(text)?;
     let mut de = serde_json::Deserializer::from_str(text);
-    match serde_path_to_error::deserialize::<_, Document>(&mut de) {
+    let result = serde_path_to_error::deserialize::<_, Document>(&mut de);
+    // JSON is YAML to the source map, which locates every problem.
+    let source_map = SourceMap::build(text);
+    within_limits(&source_map)?;
+    match result {
         Ok(document) => Ok(Parsed {
             document,
-            source_map: SourceMap::default(),
+            source_map,
         }),
         Err(err) => {
             let path = yaml_path(&err.path().to_string());
@@ -101,13 +107,26 @@ pub fn parse_json(text: &str) -> Result<Parsed> {
             let (message, hint) = explain(&inner.to_string());
             let mut first = Diagnostic::error(path, message).at(line, column);
             first.hint = hint;
-            // JSON is YAML to the source map, which locates every problem.
             let all = serde_json::from_str::<serde_json::Value>(text)
-                .map(|json| schema::structural_problems(&json, &SourceMap::build(text)))
+                .map(|json| schema::structural_problems(&json, &source_map))
                 .unwrap_or_default();
             Err(every_problem(first, all))
         }
     }
+}
+
+/// Refuses an input too deep, too long or too big ([`crate::limits`]).
+fn within_limits(map: &SourceMap) -> Result<()> {
+    let mut problems = limits::check(map.shape());
+    if problems.is_empty() {
+        return Ok(());
+    }
+    for d in &mut problems {
+        if let Some((line, column)) = map.locate(&d.path) {
+            *d = d.clone().at(line, column);
+        }
+    }
+    Err(Error::Invalid(Diagnostics(problems)))
 }
 
 fn invalid(d: Diagnostic) -> Error {

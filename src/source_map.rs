@@ -17,7 +17,27 @@ pub struct SourceMap {
     values: HashMap<String, (usize, usize)>,
     /// Path → (line, column) of the key that introduces it.
     keys: HashMap<String, (usize, usize)>,
+    /// The size and shape of the input, for [`crate::limits`].
+    shape: Shape,
 }
+
+/// How big and how deep an input is: what [`crate::limits`] checks.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Shape {
+    /// The deepest nesting of mappings and lists.
+    pub depth: usize,
+    /// Every value: scalars, mappings and lists.
+    pub nodes: usize,
+    /// The longest list: its length and path.
+    pub longest_list: (usize, String),
+    /// The longest text value: its length in characters and path.
+    pub longest_text: (usize, String),
+}
+
+/// Paths are not recorded below this depth: an input nested thousands deep
+/// would otherwise build thousands of ever longer paths (its depth is
+/// still measured, and refused by [`crate::limits`]).
+const MAX_RECORDED_DEPTH: usize = 64;
 
 impl SourceMap {
     /// Scans `text`; a text that does not parse gives an empty map (serde_yaml
@@ -31,7 +51,13 @@ impl SourceMap {
         Self {
             values: builder.values,
             keys: builder.keys,
+            shape: builder.shape,
         }
+    }
+
+    /// The size and shape of the input.
+    pub fn shape(&self) -> &Shape {
+        &self.shape
     }
 
     /// The position of the value at `path`, or of its nearest ancestor that exists.
@@ -105,6 +131,7 @@ struct Builder {
     stack: Vec<Frame>,
     values: HashMap<String, (usize, usize)>,
     keys: HashMap<String, (usize, usize)>,
+    shape: Shape,
 }
 
 impl Builder {
@@ -123,7 +150,14 @@ impl Builder {
         }
     }
 
+    fn deep(&self) -> bool {
+        self.stack.len() > MAX_RECORDED_DEPTH
+    }
+
     fn record(&mut self, path: &str, mark: Marker) {
+        if self.deep() {
+            return;
+        }
         // yaml-rust2 gives 1-based lines and 0-based columns.
         self.values
             .entry(path.to_string())
@@ -131,12 +165,28 @@ impl Builder {
     }
 }
 
+impl Builder {
+    /// A mapping or list opens: one more node, one level deeper.
+    fn open(&mut self) {
+        self.shape.nodes += 1;
+        self.shape.depth = self.shape.depth.max(self.stack.len() + 1);
+    }
+}
+
 impl MarkedEventReceiver for Builder {
     fn on_event(&mut self, ev: Event, mark: Marker) {
         match ev {
             Event::Scalar(text, ..) => match self.next_value_path() {
-                Some(path) => self.record(&path, mark),
+                Some(path) => {
+                    self.shape.nodes += 1;
+                    let chars = text.chars().count();
+                    if chars > self.shape.longest_text.0 {
+                        self.shape.longest_text = (chars, path.clone());
+                    }
+                    self.record(&path, mark)
+                }
                 None => {
+                    let shallow = !self.deep();
                     if let Some(Frame::Map {
                         path,
                         pending_key,
@@ -148,18 +198,23 @@ impl MarkedEventReceiver for Builder {
                             self.values.insert(path.clone(), pos);
                             *located = true;
                         }
-                        self.keys.entry(join_key(path, &text)).or_insert(pos);
+                        if shallow {
+                            self.keys.entry(join_key(path, &text)).or_insert(pos);
+                        }
                         *pending_key = Some(text);
                     }
                 }
             },
             Event::Alias(_) => {
+                self.shape.nodes += 1;
                 if let Some(path) = self.next_value_path() {
                     self.record(&path, mark);
                 }
             }
             Event::MappingStart(..) => {
                 let path = self.next_value_path().unwrap_or_default();
+                let path = if self.deep() { String::new() } else { path };
+                self.open();
                 self.stack.push(Frame::Map {
                     path,
                     pending_key: None,
@@ -168,11 +223,20 @@ impl MarkedEventReceiver for Builder {
             }
             Event::SequenceStart(..) => {
                 let path = self.next_value_path().unwrap_or_default();
+                let path = if self.deep() { String::new() } else { path };
                 self.record(&path, mark);
+                self.open();
                 self.stack.push(Frame::Seq { path, next: 0 });
             }
-            Event::MappingEnd | Event::SequenceEnd => {
+            Event::MappingEnd => {
                 self.stack.pop();
+            }
+            Event::SequenceEnd => {
+                if let Some(Frame::Seq { path, next }) = self.stack.pop()
+                    && next > self.shape.longest_list.0
+                {
+                    self.shape.longest_list = (next, path);
+                }
             }
             _ => {}
         }

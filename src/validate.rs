@@ -24,8 +24,10 @@ pub fn validate(doc: &Document, plan: Option<&Document>) -> Vec<Diagnostic> {
     check_number(doc, &mut out);
     check_signature(doc, &mut out);
     check_layout(&doc.layout, &mut out);
+    check_ids(doc, &mut out);
+    check_recipients(doc, &mut out);
+    check_cited_dates(doc, plan, &mut out);
     if let Some(goals) = &doc.goals {
-        let mut ids = std::collections::HashMap::new();
         for (i, target) in goals.targets.iter().enumerate() {
             let path = join_index("goals.targets", i);
             if target.unit.as_deref().is_none_or(|u| u.trim().is_empty()) {
@@ -35,19 +37,6 @@ pub fn validate(doc: &Document, plan: Option<&Document>) -> Vec<Diagnostic> {
                         format!("the target `{}` has no unit", target.name),
                     )
                     .with_hint("add `unit:` (người, nhà, hộ, %, triệu đồng …)"),
-                );
-            }
-            if let Some(id) = &target.id
-                && let Some(first) = ids.insert(id.clone(), path.clone())
-            {
-                out.push(
-                    Diagnostic::error(
-                        join_key(&path, "id"),
-                        format!("the id `{id}` is used twice"),
-                    )
-                    .with_hint(format!(
-                        "it is already the id of {first}; give each target its own id"
-                    )),
                 );
             }
             check_indicator(
@@ -286,6 +275,24 @@ fn check_result(
             },
         }
     }
+    let planned = r.plan.or_else(|| {
+        let id = r.target.as_deref()?;
+        Some(crate::view::find_target(plan?, id)?.value)
+    });
+    if let Some(planned) = planned
+        && planned > 0.0
+        && r.actual > planned
+        && r.actual.is_finite()
+    {
+        let share = crate::vi::format_percent(r.actual / planned * 100.0, 2);
+        out.push(
+            Diagnostic::warning(
+                join_key(path, "actual"),
+                format!("the result is {share} of the plan"),
+            )
+            .with_hint("a result above the plan happens; check it is not a typing slip"),
+        );
+    }
     let unit = unit.or_else(|| parent_unit.map(str::to_string));
     if unit.as_deref().is_none_or(|u| u.trim().is_empty()) && parent_unit.is_none() {
         out.push(
@@ -466,6 +473,105 @@ pub fn walk_blocks(doc: &Document, f: &mut dyn FnMut(&Block, &str)) {
     }
 }
 
+/// Every `id` (targets at any depth, results at any depth) names one thing.
+fn check_ids(doc: &Document, out: &mut Vec<Diagnostic>) {
+    fn targets(list: &[Indicator], path: &str, ids: &mut Vec<(String, String)>) {
+        for (i, t) in list.iter().enumerate() {
+            let p = join_index(path, i);
+            if let Some(id) = &t.id {
+                ids.push((id.clone(), p.clone()));
+            }
+            targets(&t.split, &join_key(&p, "split"), ids);
+            targets(&t.of_which, &join_key(&p, "of-which"), ids);
+        }
+    }
+    fn results(list: &[IndicatorResult], path: &str, ids: &mut Vec<(String, String)>) {
+        for (i, r) in list.iter().enumerate() {
+            let p = join_index(path, i);
+            if let Some(id) = &r.id {
+                ids.push((id.clone(), p.clone()));
+            }
+            results(&r.of_which, &join_key(&p, "of-which"), ids);
+        }
+    }
+    let mut ids = Vec::new();
+    if let Some(goals) = &doc.goals {
+        targets(&goals.targets, "goals.targets", &mut ids);
+    }
+    if let Some(r) = &doc.results {
+        results(&r.indicators, "results.indicators", &mut ids);
+    }
+    let mut seen: std::collections::HashMap<&str, &str> = std::collections::HashMap::new();
+    for (id, path) in &ids {
+        if let Some(first) = seen.insert(id, path) {
+            out.push(
+                Diagnostic::error(join_key(path, "id"), format!("the id `{id}` is used twice"))
+                    .with_hint(format!(
+                        "it is already the id of {first}; give each one its own id"
+                    )),
+            );
+        }
+    }
+}
+
+/// The archive line is `archive:`, printed last; a recipient that is an
+/// archive line would print it twice, and not last.
+fn check_recipients(doc: &Document, out: &mut Vec<Diagnostic>) {
+    for (i, r) in doc.recipients.iter().enumerate() {
+        let lead = r.trim_start_matches(['-', '+', ' ']).to_lowercase();
+        if lead.starts_with("lưu:") || lead.starts_with("lưu ") || lead == "lưu" {
+            out.push(
+                Diagnostic::error(
+                    join_index("recipients", i),
+                    "the archive line is written in `archive`, not among the recipients",
+                )
+                .with_hint(
+                    "remove this entry and write `archive: VT, …`; it is printed as the list's last line",
+                ),
+            );
+        }
+    }
+}
+
+/// A document cannot cite a document issued after it: the legal bases'
+/// dates (`ngày 12/3/2024`, `ngày 12 tháng 3 năm 2024`) and a report's plan.
+fn check_cited_dates(doc: &Document, plan: Option<&Document>, out: &mut Vec<Diagnostic>) {
+    for (i, basis) in doc.legal_bases.iter().enumerate() {
+        for cited in crate::vi::cited_dates(basis) {
+            if let Some(date) = crate::model::Date::from_ymd(cited.0, cited.1, cited.2)
+                && date > doc.date
+            {
+                out.push(
+                    Diagnostic::error(
+                        join_index("legal-bases", i),
+                        format!(
+                            "this basis is dated {date}, after the document itself ({})",
+                            doc.date
+                        ),
+                    )
+                    .with_hint(
+                        "a document cites only documents issued before it: check both dates",
+                    ),
+                );
+            }
+        }
+    }
+    if let Some(plan) = plan
+        && plan.date > doc.date
+    {
+        out.push(
+            Diagnostic::error(
+                "plan-file",
+                format!(
+                    "the plan is dated {}, after this report ({})",
+                    plan.date, doc.date
+                ),
+            )
+            .with_hint("a report measures a plan issued before it: check both dates"),
+        );
+    }
+}
+
 fn check_number(doc: &Document, out: &mut Vec<Diagnostic>) {
     if let Some(n) = doc.number
         && !(1..=9999).contains(&n)
@@ -492,6 +598,43 @@ fn check_signature(doc: &Document, out: &mut Vec<Diagnostic>) {
                 ),
             );
         }
+    }
+    // KT. (ký thay): a deputy signs for the head, and the title says so.
+    let deputy = doc
+        .signature
+        .title
+        .trim_start()
+        .to_lowercase()
+        .starts_with("phó");
+    let on_behalf = doc
+        .signature
+        .authority
+        .as_deref()
+        .and_then(|a| a.split_whitespace().next())
+        .is_some_and(|first| first.eq_ignore_ascii_case("KT."));
+    if on_behalf && !deputy {
+        out.push(
+            Diagnostic::error(
+                "signature.title",
+                format!(
+                    "`KT.` is signed by a deputy, but the title is `{}`",
+                    doc.signature.title
+                ),
+            )
+            .with_hint(
+                "write the deputy's title (`Phó Giám đốc`), or remove `KT.` if the head signs",
+            ),
+        );
+    } else if deputy && !on_behalf && doc.signature.authority.is_none() {
+        out.push(
+            Diagnostic::warning(
+                "signature.title",
+                format!("a {} signs without `KT.`", doc.signature.title),
+            )
+            .with_hint(
+                "a deputy signs for the head: add `authority: KT. GIÁM ĐỐC` (or the head's title)",
+            ),
+        );
     }
     if doc.archive.trim().is_empty() {
         out.push(
@@ -544,6 +687,15 @@ fn check_indicator(ind: &Indicator, path: &str, unit: &str, out: &mut Vec<Diagno
             "the value is not a number",
         ));
         return;
+    }
+    if ind.value < 0.0 {
+        out.push(
+            Diagnostic::error(
+                join_key(path, "value"),
+                format!("`{}` is negative ({})", ind.name, ind.value),
+            )
+            .with_hint("a target counts or measures something: write it as a positive figure; a fall is `change: giam`"),
+        );
     }
     let unit = ind.unit.as_deref().unwrap_or(unit);
     check_parts(ind, path, "split", &ind.split, true, unit, out);

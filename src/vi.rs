@@ -205,6 +205,44 @@ pub fn format_percent(x: f64, decimals: usize) -> String {
     }
 }
 
+/// The dates a text cites, as (year, month, day): `ngày 12/3/2024`,
+/// `ngày 12-03-2024`, `ngày 12 tháng 3 năm 2024`. Only what can be a
+/// calendar date is returned; anything else is not a citation.
+pub fn cited_dates(text: &str) -> Vec<(i32, u32, u32)> {
+    let lower = text.to_lowercase();
+    let mut out = Vec::new();
+    for (i, _) in lower.match_indices("ngày") {
+        let rest = lower[i + "ngày".len()..].trim_start();
+        let words: Vec<&str> = rest
+            .split(|c: char| c.is_whitespace() || c == ',' || c == ';' || c == ')')
+            .filter(|w| !w.is_empty())
+            .take(5)
+            .collect();
+        let date = match words.as_slice() {
+            [d, "tháng", m, "năm", y, ..] => (y.parse().ok(), m.parse().ok(), d.parse().ok()),
+            [numeric, ..] => {
+                let parts: Vec<&str> = numeric
+                    .trim_end_matches('.')
+                    .split(['/', '-', '.'])
+                    .collect();
+                match parts.as_slice() {
+                    [d, m, y] if y.len() == 4 => (y.parse().ok(), m.parse().ok(), d.parse().ok()),
+                    _ => (None, None, None),
+                }
+            }
+            _ => (None, None, None),
+        };
+        if let (Some(y), Some(m), Some(d)) = date
+            && (1..=12).contains(&m)
+            && (1..=31).contains(&d)
+            && (1900..=2200).contains(&y)
+        {
+            out.push((y, m, d));
+        }
+    }
+    out
+}
+
 /// Parses a number written the Vietnamese way: "20.000" -> 20000,
 /// "3.564,680" -> 3564.68, "-1.234" -> -1234.
 ///
@@ -540,6 +578,20 @@ pub fn number_line(line: &NumberLine<'_>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn cited_dates_are_found_in_both_spellings() {
+        assert_eq!(
+            cited_dates(
+                "Căn cứ Quyết định số 12/QĐ-UBND ngày 05/3/2024 của UBND tỉnh; \
+                 Kế hoạch số 7/KH-UBND ngày 20 tháng 01 năm 2024"
+            ),
+            vec![(2024, 3, 5), (2024, 1, 20)]
+        );
+        assert_eq!(cited_dates("Ngày 1-12-2023."), vec![(2023, 12, 1)]);
+        assert!(cited_dates("hằng ngày, 24/7").is_empty());
+        assert!(cited_dates("ngày 40/13/2024").is_empty());
+    }
 
     #[test]
     fn format_int_examples() {

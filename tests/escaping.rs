@@ -122,7 +122,13 @@ appendices: [ {{ title: {q}, body: [ {q} ] }} ]
 "#
     );
     // The authority is checked: replace it for this test only.
-    let yaml = yaml.replacen(&format!("authority: {q}"), "authority: KT. GIÁM ĐỐC", 1);
+    // A KT. signature is a deputy's, whose title says so.
+    let deputy = yaml_quote(&format!("Phó {hostile}"));
+    let yaml = yaml.replacen(
+        &format!("authority: {q}, title: {q}"),
+        &format!("authority: KT. GIÁM ĐỐC, title: {deputy}"),
+        1,
+    );
     let doc = Document::from_yaml_str(&yaml).unwrap_or_else(|e| panic!("{e}"));
     let pdf = engine().render_pdf(&doc).expect("renders");
     assert!(pdf.starts_with(b"%PDF"));
