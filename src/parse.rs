@@ -152,7 +152,15 @@ fn diagnostic_from_serde(path: &str, err: &serde_yaml::Error, map: &SourceMap) -
     let (message, hint) = explain(&raw);
     let mut d = Diagnostic::error(path, message);
     d.hint = hint;
-    if let Some(loc) = err.location() {
+    // serde_yaml places a duplicate key at its mapping: point at the second writing.
+    if let Some(key) = raw
+        .strip_prefix("duplicate field `")
+        .and_then(|r| r.split('`').next())
+        && let Some((line, col)) = map.locate_duplicate(&crate::source_map::join_key(path, key))
+    {
+        d.path = crate::source_map::join_key(path, key);
+        d = d.at(line, col);
+    } else if let Some(loc) = err.location() {
         d = d.at(loc.line(), loc.column());
     } else if let Some((line, col)) = if raw.contains("unknown field") {
         map.locate_key(path)
@@ -179,6 +187,34 @@ fn explain(raw: &str) -> (String, Option<String>) {
             None => format!("valid keys here: {}", valid.join(", ")),
         };
         return (format!("unknown key `{key}`"), Some(hint));
+    }
+    if let Some(rest) = message.strip_prefix("duplicate field `") {
+        let key = rest.split('`').next().unwrap_or(rest);
+        return (
+            format!("the key `{key}` is written twice"),
+            Some("keep one of the two".into()),
+        );
+    }
+    let syntax_hint = [
+        (
+            "mapping values are not allowed",
+            "a value with `: ` in it must be quoted: subject: \"Kế hoạch: …\"",
+        ),
+        (
+            "cannot start any token",
+            "YAML is indented with spaces, never tabs; a value starting with `@`, `` ` `` or `%` must be quoted",
+        ),
+        (
+            "end of stream",
+            "a quote or a bracket opened earlier is never closed",
+        ),
+        (
+            "did not find expected",
+            "check the indentation and the brackets of the lines above",
+        ),
+    ];
+    if let Some((_, hint)) = syntax_hint.iter().find(|(m, _)| message.contains(m)) {
+        return (message, Some(hint.to_string()));
     }
     if let Some(rest) = message.strip_prefix("missing field `") {
         let key = rest.split('`').next().unwrap_or(rest);

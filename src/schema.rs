@@ -85,6 +85,13 @@ fn explain(error: &ValidationError<'_>, root: &Value, map: &SourceMap, out: &mut
         }
     };
     let instance = error.instance();
+    if path.is_empty() && instance.is_null() {
+        let d = Diagnostic::error("", "the input is empty").with_hint(
+            "start from an example in `examples/`, or from `kind:`, `issuer:`, `number:`, `date:` …",
+        );
+        out.push(d);
+        return;
+    }
     match error.kind() {
         ValidationErrorKind::AdditionalProperties { unexpected } => {
             let node = schema_node(error.schema_path().as_str(), true);
@@ -141,10 +148,7 @@ fn explain(error: &ValidationError<'_>, root: &Value, map: &SourceMap, out: &mut
         ValidationErrorKind::Minimum { limit }
         | ValidationErrorKind::ExclusiveMinimum { limit } => {
             let message = if limit.as_f64() == Some(0.0) {
-                format!(
-                    "{} is negative; this count cannot be",
-                    scalar_text(instance)
-                )
+                format!("{} cannot be negative", scalar_text(instance))
             } else {
                 format!(
                     "{} is below the smallest allowed value, {limit}",
@@ -152,7 +156,7 @@ fn explain(error: &ValidationError<'_>, root: &Value, map: &SourceMap, out: &mut
                 )
             };
             let d = Diagnostic::error(path.clone(), message)
-                .with_hint("write a number of at least the limit");
+                .with_hint(format!("write a figure of {limit} or more"));
             out.push(located(d, &path, false));
         }
         ValidationErrorKind::Maximum { limit }
@@ -190,6 +194,25 @@ fn explain(error: &ValidationError<'_>, root: &Value, map: &SourceMap, out: &mut
                 .with_hint(hint);
             out.push(located(d, &path, false));
         }
+        ValidationErrorKind::AnyOf { .. } | ValidationErrorKind::OneOfNotValid { .. }
+            if let Some(keys) = several_forms(error, instance) =>
+        {
+            let node = schema_node(error.schema_path().as_str(), true);
+            let hint = node
+                .and_then(|n| n.get("description"))
+                .and_then(Value::as_str)
+                .unwrap_or("keep one of them");
+            let keys: Vec<String> = keys.iter().map(|k| format!("`{k}`")).collect();
+            let d = Diagnostic::error(
+                path.clone(),
+                format!(
+                    "this mapping has {}: they are different forms, write only one",
+                    keys.join(" and ")
+                ),
+            )
+            .with_hint(hint);
+            out.push(located(d, &path, false));
+        }
         ValidationErrorKind::AnyOf { context } | ValidationErrorKind::OneOfNotValid { context } => {
             match best_branch(context, error.instance_path().as_str()) {
                 Some(branch) => {
@@ -221,6 +244,38 @@ fn explain(error: &ValidationError<'_>, root: &Value, map: &SourceMap, out: &mut
             let d = Diagnostic::error(path.clone(), error.to_string());
             out.push(located(d, &path, false));
         }
+    }
+}
+
+/// For a mapping matched against alternatives told apart by a key (a block
+/// is an item by `title`, bullets by `bullets` …): the keys of more than one
+/// alternative, when the mapping has them.
+fn several_forms(error: &ValidationError<'_>, instance: &Value) -> Option<Vec<String>> {
+    let object = instance.as_object()?;
+    let node = schema_node(error.schema_path().as_str(), true)?;
+    let branches = node
+        .get("anyOf")
+        .or_else(|| node.get("oneOf"))?
+        .as_array()?;
+    let mut keys = Vec::new();
+    for branch in branches.iter().map(resolve) {
+        let required = branch.get("required").and_then(Value::as_array);
+        if let Some([Value::String(key)]) = required.map(Vec::as_slice)
+            && object.contains_key(key)
+        {
+            keys.push(key.clone());
+        }
+    }
+    (keys.len() > 1).then_some(keys)
+}
+
+/// A schema node with its `$ref` followed.
+fn resolve(node: &Value) -> &Value {
+    match node.get("$ref").and_then(Value::as_str) {
+        Some(r) => document_schema()
+            .pointer(r.trim_start_matches('#'))
+            .unwrap_or(node),
+        None => node,
     }
 }
 
@@ -282,7 +337,22 @@ fn expected_of(node: &Value) -> String {
     {
         return expected_of(target);
     }
-    if let Some(branches) = node.get("anyOf").and_then(Value::as_array) {
+    if let Some(value) = node.get("const") {
+        return format!("`{}`", scalar_text(value));
+    }
+    if let Some(values) = node.get("enum").and_then(Value::as_array) {
+        return join_or(
+            values
+                .iter()
+                .map(|v| format!("`{}`", scalar_text(v)))
+                .collect(),
+        );
+    }
+    if let Some(branches) = node
+        .get("anyOf")
+        .or_else(|| node.get("oneOf"))
+        .and_then(Value::as_array)
+    {
         let mut names: Vec<String> = branches.iter().map(expected_of).collect();
         names.dedup();
         return join_or(names);

@@ -17,6 +17,8 @@ pub struct SourceMap {
     values: HashMap<String, (usize, usize)>,
     /// Path → (line, column) of the key that introduces it.
     keys: HashMap<String, (usize, usize)>,
+    /// Path → (line, column) of a key written a second time in its mapping.
+    duplicates: HashMap<String, (usize, usize)>,
     /// The size and shape of the input, for [`crate::limits`].
     shape: Shape,
 }
@@ -51,6 +53,7 @@ impl SourceMap {
         Self {
             values: builder.values,
             keys: builder.keys,
+            duplicates: builder.duplicates,
             shape: builder.shape,
         }
     }
@@ -82,6 +85,11 @@ impl SourceMap {
             .filter(|(_, pos)| **pos <= (line, column))
             .max_by(|(pa, a), (pb, b)| a.cmp(b).then_with(|| pa.len().cmp(&pb.len())))
             .map(|(path, _)| path.clone())
+    }
+
+    /// The position of the second writing of the key that names `path`.
+    pub fn locate_duplicate(&self, path: &str) -> Option<(usize, usize)> {
+        self.duplicates.get(path).copied()
     }
 
     /// The position of the key that names `path` (for "unknown key" errors).
@@ -131,6 +139,7 @@ struct Builder {
     stack: Vec<Frame>,
     values: HashMap<String, (usize, usize)>,
     keys: HashMap<String, (usize, usize)>,
+    duplicates: HashMap<String, (usize, usize)>,
     shape: Shape,
 }
 
@@ -199,7 +208,12 @@ impl MarkedEventReceiver for Builder {
                             *located = true;
                         }
                         if shallow {
-                            self.keys.entry(join_key(path, &text)).or_insert(pos);
+                            let key_path = join_key(path, &text);
+                            if self.keys.contains_key(&key_path) {
+                                self.duplicates.entry(key_path).or_insert(pos);
+                            } else {
+                                self.keys.insert(key_path, pos);
+                            }
                         }
                         *pending_key = Some(text);
                     }

@@ -177,6 +177,10 @@ fn check_period(doc: &Document, out: &mut Vec<Diagnostic>) {
         ),
         _ => {}
     }
+    if needs_number && !p.number.is_some_and(|n| (1..=max).contains(&n)) {
+        // Where the period starts is unknown: said above.
+        return;
+    }
     let start_month = match p.kind {
         PeriodKind::SecondHalf => 7,
         PeriodKind::Quy => (p.number.unwrap_or(1).clamp(1, 4) - 1) * 3 + 1,
