@@ -232,3 +232,136 @@ fn stdin_to_stdout() {
     assert!(out.status.success());
     assert!(out.stdout.starts_with(b"%PDF"));
 }
+
+fn corpus(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/bad")
+        .join(name)
+}
+
+#[test]
+fn check_speaks_json_for_tools() {
+    let good = common::example_path("ke-hoach-yen-bai-2024.yaml");
+    let out = vanban()
+        .args(["check", "--format", "json"])
+        .arg(corpus("many-problems.yaml"))
+        .arg(&good)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "one file has errors");
+    assert!(out.stderr.is_empty(), "JSON mode writes only JSON");
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let files = json["files"].as_array().unwrap();
+    assert_eq!(files.len(), 2);
+    assert_eq!(files[0]["ok"], false);
+    let diags = files[0]["diagnostics"].as_array().unwrap();
+    assert_eq!(diags.len(), 4, "{diags:#?}");
+    let number = diags.iter().find(|d| d["path"] == "number").unwrap();
+    assert_eq!(number["severity"], "error");
+    assert_eq!(number["line"], 8);
+    assert_eq!(number["column"], 9);
+    assert_eq!(
+        number["message"],
+        "wrong type: expected a whole number, found the text `năm`"
+    );
+    assert!(number["hint"].as_str().unwrap().contains("20000"));
+    assert_eq!(files[1]["ok"], true);
+    assert!(
+        files[1]["file"]
+            .as_str()
+            .unwrap()
+            .ends_with("ke-hoach-yen-bai-2024.yaml")
+    );
+}
+
+#[test]
+fn warnings_let_rendering_go_on_unless_denied() {
+    // Valid, with one warning: a deputy signs without KT.
+    let input = corpus("deputy-without-kt.yaml");
+    let check = vanban().arg("check").arg(&input).output().unwrap();
+    assert!(check.status.success());
+    let err = String::from_utf8_lossy(&check.stderr);
+    assert!(
+        err.contains("warning: a Phó Giám đốc signs without `KT.`"),
+        "{err}"
+    );
+    let denied = vanban()
+        .args(["check", "--deny-warnings"])
+        .arg(&input)
+        .output()
+        .unwrap();
+    assert_eq!(denied.status.code(), Some(1));
+
+    let output = scratch("warned.pdf");
+    let _ = std::fs::remove_file(&output);
+    let render = |deny: bool| {
+        let mut cmd = vanban();
+        cmd.arg("render").arg(&input).arg("-o").arg(&output);
+        if deny {
+            cmd.arg("--deny-warnings");
+        }
+        cmd.output().unwrap()
+    };
+    let run = render(true);
+    assert_eq!(run.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&run.stderr).contains("--deny-warnings"));
+    assert!(
+        !output.exists(),
+        "a PDF was written despite --deny-warnings"
+    );
+    let run = render(false);
+    assert!(run.status.success());
+    assert!(String::from_utf8_lossy(&run.stderr).contains("warning: "));
+    assert!(std::fs::read(&output).unwrap().starts_with(b"%PDF"));
+}
+
+#[test]
+fn json_input_reports_every_problem_with_its_line() {
+    let json = r#"{
+  "kind": "ke-hoach",
+  "issuer": { "parent": "UBND tỉnh Yên Bái", "name": "Sở LĐTBXH", "code": "SLĐTBXH" },
+  "number": "năm",
+  "place": "Yên Bái",
+  "date": "2024-03-05",
+  "subjcet": "Triển khai",
+  "signature": { "authority": "KT. GIÁM ĐỐC", "title": "Phó Giám đốc", "name": "Nguyễn Văn A" },
+  "archive": "VT"
+}"#;
+    let err = Document::from_json_str(json).unwrap_err();
+    let diags = err.diagnostics().unwrap().as_slice();
+    let at = |path: &str| {
+        diags
+            .iter()
+            .find(|d| d.path == path)
+            .unwrap_or_else(|| panic!("no diagnostic at {path}: {err}"))
+    };
+    assert_eq!(at("number").line, Some(4));
+    assert!(at("number").message.contains("expected a whole number"));
+    assert_eq!(at("subjcet").line, Some(7));
+    assert_eq!(at("subjcet").message, "unknown key `subjcet`");
+}
+
+#[test]
+fn a_structural_error_never_hides_the_others() {
+    // Errors at the start, the middle and the end of one file.
+    let yaml = plan()
+        .replace("number: 5", "number: -1")
+        .replace(
+            "name: Giải quyết việc làm cho,",
+            "name: Giải quyết việc làm cho, valu: 3,",
+        )
+        .replace("archive: VT, TE", "archive: [VT, TE]");
+    let err = Document::from_yaml_str(&yaml).unwrap_err();
+    let paths: Vec<&str> = err
+        .diagnostics()
+        .unwrap()
+        .as_slice()
+        .iter()
+        .map(|d| d.path.as_str())
+        .collect();
+    assert_eq!(
+        paths,
+        ["number", "goals.targets[0].valu", "archive"],
+        "{err}"
+    );
+}
