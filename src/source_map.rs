@@ -6,6 +6,7 @@
 //! so the text is scanned once more, event by event, with yaml-rust2.
 
 use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 
 use yaml_rust2::parser::{Event, MarkedEventReceiver, Parser};
 use yaml_rust2::scanner::Marker;
@@ -209,10 +210,13 @@ impl MarkedEventReceiver for Builder {
                         }
                         if shallow {
                             let key_path = join_key(path, &text);
-                            if self.keys.contains_key(&key_path) {
-                                self.duplicates.entry(key_path).or_insert(pos);
-                            } else {
-                                self.keys.insert(key_path, pos);
+                            match self.keys.entry(key_path) {
+                                Entry::Occupied(e) => {
+                                    self.duplicates.entry(e.key().clone()).or_insert(pos);
+                                }
+                                Entry::Vacant(e) => {
+                                    e.insert(pos);
+                                }
                             }
                         }
                         *pending_key = Some(text);

@@ -140,3 +140,137 @@ appendices: [ {{ title: {q}, body: [ {q} ] }} ]
     // Parent, goals heading, signature title, appendix title (the issuer wraps).
     assert!(upper >= 3, "only {upper} upper-case copies:\n{text}");
 }
+
+/// A plan whose field tasks are one numbered item per text, each with the
+/// text as its title and as its paragraph.
+fn plan_of_items(texts: &[String]) -> String {
+    let items: String = texts
+        .iter()
+        .map(|t| {
+            let q = yaml_quote(t);
+            format!("    - {{ title: {q}, body: [ {q} ] }}\n")
+        })
+        .collect();
+    minimal_plan("Chủ đề", "Đoạn mở đầu.").replace(
+        "  tre-em:\n    - Đoạn mở đầu.\n",
+        &format!("  tre-em:\n{items}"),
+    )
+}
+
+/// The PDF's own text, as a reader's copy-and-paste gets it (pdftotext).
+fn pdf_text(pdf: &[u8], name: &str) -> String {
+    let path = common::scratch_path("escaping", &format!("{name}.pdf"));
+    std::fs::write(&path, pdf).unwrap();
+    let out = std::process::Command::new("pdftotext")
+        .args(["-enc", "UTF-8"])
+        .arg(&path)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils) is installed");
+    assert!(out.status.success());
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn squeeze(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn hostile_markup_never_changes_the_structure() {
+    // Same count of items: plain titles against hostile ones.
+    let hostile: Vec<String> = HOSTILE
+        .iter()
+        .filter(|h| h.chars().count() < 40)
+        .map(|h| h.to_string())
+        .collect();
+    let plain: Vec<String> = (1..=hostile.len())
+        .map(|i| format!("Nội dung số {i}"))
+        .collect();
+    let styles = |texts: &[String]| {
+        let doc = Document::from_yaml_str(&plan_of_items(texts)).unwrap();
+        let l = layout(&doc);
+        let lines = l.lines();
+        let bold = lines.iter().filter(|r| r.bold).count();
+        let mut kinds: Vec<(i64, bool, bool)> = lines
+            .iter()
+            .map(|r| ((r.size * 10.0).round() as i64, r.bold, r.italic))
+            .collect();
+        kinds.sort();
+        kinds.dedup();
+        (doc, bold, kinds)
+    };
+    let (_, plain_bold, plain_kinds) = styles(&plain);
+    let (doc, hostile_bold, hostile_kinds) = styles(&hostile);
+    // One bold heading per item, as many as with plain titles; no new size or style.
+    assert_eq!(hostile_bold, plain_bold, "the number of headings changed");
+    assert_eq!(
+        hostile_kinds, plain_kinds,
+        "a size or style appeared or vanished"
+    );
+    let text = squeeze(&pdf_text(&engine().render_pdf(&doc).unwrap(), "hostile"));
+    for h in &hostile {
+        assert!(
+            text.matches(&squeeze(h)).count() >= 2,
+            "{h:?} is not in the PDF's text twice (title and paragraph):\n{text}"
+        );
+    }
+}
+
+#[test]
+fn a_long_word_or_url_stays_inside_the_text_area() {
+    let url = format!("https://dichvucong.gov.vn/{}", "a1b2c3d4e5".repeat(50));
+    let word = "x".repeat(500);
+    let yaml = plan_of_items(&[url.clone(), word.clone()]).replace(
+        "signature:",
+        &format!(
+            "appendices:\n  - title: Bảng\n    body:\n      - table: {{ columns: [ Huyện, Ghi chú ], widths: [1, 1], rows: [ [ Văn Yên, {} ] ] }}\nsignature:",
+            yaml_quote(&word)
+        ),
+    );
+    let doc = Document::from_yaml_str(&yaml).unwrap();
+    let l = layout(&doc);
+    for run in l.lines() {
+        assert!(
+            run.right() <= 210.0 - 20.0 + 0.5,
+            "{:?} runs out of the text area to {:.1} mm",
+            run.text,
+            run.right()
+        );
+    }
+    // Broken over lines, never cut: the PDF's text holds both whole.
+    let text: String = pdf_text(&engine().render_pdf(&doc).unwrap(), "long-words")
+        .split_whitespace()
+        .collect();
+    assert!(
+        text.contains(&url),
+        "the URL is not whole in the PDF's text"
+    );
+    // The word three times (title, paragraph, table cell); a page number may
+    // fall between two pieces, so count the letters of its long runs.
+    let in_runs: usize = text
+        .split(|c: char| c != 'x')
+        .filter(|run| run.len() >= 10)
+        .map(str::len)
+        .sum();
+    assert_eq!(in_runs, 3 * word.len(), "a piece of the word is missing");
+}
+
+#[test]
+fn invisible_characters_are_removed_with_a_warning() {
+    let pasted = "Tổ chức\u{200B} Tháng hành động\u{00AD} vì trẻ em\u{202E}.";
+    let yaml = minimal_plan("Chủ đề", &yaml_quote(pasted));
+    let doc = Document::from_yaml_str(&yaml).unwrap();
+    let warning = &doc.warnings()[0];
+    assert_eq!(warning.path, "tasks.tre-em[0]");
+    assert!(
+        warning.message.contains("U+200B ZERO WIDTH SPACE")
+            && warning.message.contains("U+00AD SOFT HYPHEN"),
+        "{warning}"
+    );
+    let text = pdf_text(&engine().render_pdf(&doc).unwrap(), "invisible");
+    assert!(
+        text.contains("Tổ chức Tháng hành động vì trẻ em."),
+        "{text}"
+    );
+    assert!(!text.contains(['\u{200B}', '\u{00AD}', '\u{202E}']));
+}

@@ -94,6 +94,20 @@ impl<'de> Deserialize<'de> for Date {
     }
 }
 
+impl schemars::JsonSchema for Date {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Date".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "A date written YYYY-MM-DD (2024-03-05).",
+            "type": "string",
+            "format": "date"
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -119,19 +133,5 @@ mod tests {
                 .contains("YYYY-MM-DD")
         );
         assert_eq!(Date::parse("2024-03-05").unwrap().day(), 5);
-    }
-}
-
-impl schemars::JsonSchema for Date {
-    fn schema_name() -> std::borrow::Cow<'static, str> {
-        "Date".into()
-    }
-
-    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        schemars::json_schema!({
-            "description": "A date written YYYY-MM-DD (2024-03-05).",
-            "type": "string",
-            "format": "date"
-        })
     }
 }
