@@ -37,6 +37,8 @@ enum Command {
         /// Archival PDF/A-2u.
         #[arg(long = "pdf-a")]
         pdf_a: bool,
+        #[command(flatten)]
+        engine: EngineArgs,
     },
     /// Render one report per district and the province summary.
     Batch {
@@ -54,6 +56,8 @@ enum Command {
         /// Archival PDF/A-2u.
         #[arg(long = "pdf-a")]
         pdf_a: bool,
+        #[command(flatten)]
+        engine: EngineArgs,
     },
     /// Measure throughput: render N synthetic three-page district reports.
     Bench {
@@ -64,12 +68,58 @@ enum Command {
         #[arg(long)]
         compare_typst_cli: bool,
     },
+    /// Work with the templates: `vanban templates export DIR`.
+    Templates {
+        #[command(subcommand)]
+        command: TemplatesCommand,
+    },
     /// Check documents and report every problem, without rendering.
     Check {
         /// YAML or JSON files.
         #[arg(required = true)]
         inputs: Vec<PathBuf>,
     },
+}
+
+#[derive(Subcommand)]
+enum TemplatesCommand {
+    /// Write the built-in templates (and nd30.typ) into DIR, to start an office's own from.
+    Export {
+        /// The directory to write into (created if needed).
+        dir: PathBuf,
+    },
+}
+
+/// An office's own templates and fonts.
+#[derive(clap::Args)]
+struct EngineArgs {
+    /// A directory of templates: a file named like a built-in one
+    /// (`bao-cao.typ.j2`, `nd30.typ` …) replaces it.
+    #[arg(long, value_name = "DIR")]
+    templates: Option<PathBuf>,
+    /// Add the fonts of a directory (.ttf, .otf, .ttc); may be repeated.
+    #[arg(long = "font-dir", value_name = "DIR")]
+    font_dirs: Vec<PathBuf>,
+    /// The font family of the document (e.g. "Times New Roman", with --font-dir);
+    /// overrides `layout.font`. A family that is not available is an error.
+    #[arg(long, value_name = "FAMILY")]
+    font: Option<String>,
+}
+
+impl EngineArgs {
+    fn build(self) -> Result<vanban::Engine, vanban::Error> {
+        let mut builder = vanban::Engine::builder();
+        if let Some(dir) = self.templates {
+            builder = builder.templates(dir);
+        }
+        for dir in self.font_dirs {
+            builder = builder.font_dir(dir);
+        }
+        if let Some(font) = self.font {
+            builder = builder.font(font);
+        }
+        builder.build()
+    }
 }
 
 fn main() -> ExitCode {
@@ -82,6 +132,7 @@ fn main() -> ExitCode {
             png,
             dpi,
             pdf_a,
+            engine,
         } => {
             let format = if typst {
                 Format::Typst
@@ -90,8 +141,22 @@ fn main() -> ExitCode {
             } else {
                 Format::Pdf { pdf_a }
             };
-            render(&input, &output, format)
+            render(&input, &output, format, engine)
         }
+        Command::Templates {
+            command: TemplatesCommand::Export { dir },
+        } => match vanban::export_templates(&dir) {
+            Ok(files) => {
+                for f in files {
+                    eprintln!("wrote {}", f.display());
+                }
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("error: {e}");
+                ExitCode::FAILURE
+            }
+        },
         Command::Check { inputs } => check(&inputs),
         Command::Batch {
             input,
@@ -99,12 +164,14 @@ fn main() -> ExitCode {
             shard,
             summary_from_shards,
             pdf_a,
+            engine,
         } => batch(
             &input,
             &output,
             shard,
             summary_from_shards,
             vanban::PdfOptions { pdf_a },
+            engine,
         ),
         Command::Bench {
             count,
@@ -197,7 +264,14 @@ enum Format {
     Png(f32),
 }
 
-fn render(input: &Path, output: &Path, format: Format) -> ExitCode {
+fn render(input: &Path, output: &Path, format: Format, engine: EngineArgs) -> ExitCode {
+    let engine = match engine.build() {
+        Ok(e) => e,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(2);
+        }
+    };
     let (name, text) = match read_input(input) {
         Ok(x) => x,
         Err(e) => {
@@ -215,7 +289,6 @@ fn render(input: &Path, output: &Path, format: Format) -> ExitCode {
     for w in doc.warnings() {
         eprintln!("{}", render_diagnostic(&name, &text, w));
     }
-    let engine = vanban::Engine::new();
     let bytes = match format {
         Format::Typst => engine.render_typst(&doc).map(String::into_bytes),
         Format::Png(dpi) if dpi.is_finite() && (10.0..=1200.0).contains(&dpi) => {
@@ -260,7 +333,15 @@ fn batch(
     shard: Option<vanban::batch::Shard>,
     summary_from_shards: bool,
     options: vanban::PdfOptions,
+    engine: EngineArgs,
 ) -> ExitCode {
+    let engine = match engine.build() {
+        Ok(e) => e,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(2);
+        }
+    };
     let (batch, _) = match vanban::batch::load(input) {
         Ok(b) => b,
         Err(e) => {
@@ -268,7 +349,6 @@ fn batch(
             return ExitCode::FAILURE;
         }
     };
-    let engine = vanban::Engine::new();
     let manifest = if summary_from_shards {
         vanban::batch::run_summary_from_shards(&batch, &engine, output, options)
     } else {
