@@ -9,12 +9,15 @@ use std::process::Command;
 use common::{engine, example, example_path};
 use vanban::PdfOptions;
 
-const EXAMPLES: [&str; 5] = [
+const EXAMPLES: [&str; 8] = [
     "ke-hoach-yen-bai-2024.yaml",
     "ke-hoach-quang-ninh-2024.yaml",
     "cong-van-dien-bien-2022.yaml",
     "bao-cao-tre-em-2022.yaml",
     "bao-cao-6-thang-2017.yaml",
+    "quyet-dinh-tre-em-yen-bai-2024.yaml",
+    "to-trinh-tre-em-yen-bai-2024.yaml",
+    "thong-bao-giao-ban-yen-bai-2024.yaml",
 ];
 
 fn scratch(name: &str) -> PathBuf {

@@ -419,7 +419,9 @@ fn keywords(doc: &Document) -> Vec<String> {
 
 /// Appends the closing mark `./.` to the last paragraph of a body.
 fn close_body(body: &mut Vec<ViewBlock>) {
-    if let Some(ViewBlock::Paragraph { text, .. }) = body.last_mut() {
+    if let Some(ViewBlock::Paragraph { text, .. } | ViewBlock::Article { text, .. }) =
+        body.last_mut()
+    {
         let trimmed = text
             .trim_end()
             .trim_end_matches(['.', ';', ','])
