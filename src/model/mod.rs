@@ -231,6 +231,58 @@ pub struct Document {
     pub layout: Layout,
 }
 
+impl Document {
+    /// A document with the parts every kind needs and every other part empty:
+    /// set the sections of its kind (`letter`, `decision`, `goals` …) after.
+    /// For software that builds documents in Rust rather than YAML
+    /// (see `examples/embed.rs`); validate it with [`crate::Document::from_model`].
+    pub fn new(
+        kind: Kind,
+        issuer: Issuer,
+        place: impl Into<String>,
+        date: Date,
+        subject: impl Into<String>,
+        signature: Signature,
+        archive: impl Into<String>,
+    ) -> Self {
+        Self {
+            kind,
+            issuer,
+            number: None,
+            place: place.into(),
+            date,
+            subject: subject.into(),
+            urgency: None,
+            secrecy: None,
+            addressees: Vec::new(),
+            legal_bases: Vec::new(),
+            preamble: Vec::new(),
+            goals: None,
+            tasks: None,
+            implementation: None,
+            funding: Vec::new(),
+            period: None,
+            plan_file: None,
+            precision: Precision::default(),
+            direction: Vec::new(),
+            results: None,
+            assessment: None,
+            next_tasks: None,
+            proposals: Vec::new(),
+            letter: None,
+            decision: None,
+            submission: None,
+            notice: None,
+            signature,
+            recipients: Vec::new(),
+            archive: archive.into(),
+            drafter: None,
+            appendices: Vec::new(),
+            layout: Layout::default(),
+        }
+    }
+}
+
 /// Box 12: drafter's initials and the number of copies.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case", deny_unknown_fields)]
