@@ -32,6 +32,78 @@
 //! The pipeline runs one way: YAML → [`model`] → [`validate`] → [`view`]
 //! (computed figures and numbering) → [`compose`] (minijinja → Typst source)
 //! → [`typeset`] (Typst → PDF).
+//!
+//! # Kinds
+//! `ke-hoach` (Kế hoạch), `bao-cao` (Báo cáo), `cong-van` (Công văn),
+//! `quyet-dinh` (Quyết định, with articles and an attached plan), `to-trinh`
+//! (Tờ trình) and `thong-bao` (Thông báo): see [`model::Kind`].
+//!
+//! # A document built in Rust
+//! Software that holds its data in its own structures builds a
+//! [`model::Document`] and validates it exactly as YAML would be
+//! (`examples/embed.rs` is a complete program):
+//!
+//! ```
+//! use vanban::model::{self, Kind, Issuer, Signature, Outline, Block};
+//! let mut doc = model::Document::new(
+//!     Kind::ThongBao,
+//!     Issuer { parent: None, name: "Sở Lao động - Thương binh và Xã hội".into(), code: "SLĐTBXH".into() },
+//!     "Yên Bái",
+//!     model::Date::from_ymd(2024, 4, 3).unwrap(),
+//!     "Lịch tiếp công dân tháng 4 năm 2024",
+//!     Signature { authority: Some("TL. Giám đốc".into()), title: "Chánh Văn phòng".into(), name: "Trần Văn Bình".into() },
+//!     "VT, VP",
+//! );
+//! doc.number = Some(12);
+//! doc.notice = Some(Outline {
+//!     body: vec![Block::Paragraph("Giám đốc Sở tiếp công dân vào ngày 15/4/2024.".into())],
+//!     ..Outline::default()
+//! });
+//! let doc = vanban::Document::from_model(doc)?;
+//! let engine = vanban::Engine::new();
+//! let typst = engine.render_typst(&doc)?;
+//! assert!(typst.contains(r#"#"Số: 12/TB-SLĐTBXH";"#));
+//! assert!(typst.contains("ngày 15/4/2024./."));
+//! # Ok::<(), vanban::Error>(())
+//! ```
+//!
+//! # JSON, the same as YAML
+//! Every input type implements serde; JSON has the same fields as YAML, so
+//! software in any language can send a document (or pipe it to
+//! `vanban render - -o -`):
+//!
+//! ```
+//! let json = r#"{
+//!   "kind": "cong-van",
+//!   "issuer": { "name": "Sở Lao động - Thương binh và Xã hội", "code": "SLĐTBXH" },
+//!   "number": 464, "place": "Điện Biên", "date": "2022-03-03",
+//!   "subject": "triển khai công tác trẻ em năm 2022",
+//!   "addressees": [ "Ủy ban nhân dân các huyện, thị xã, thành phố" ],
+//!   "letter": { "unit": "TE&BĐG", "tasks": [ "rà soát, cập nhật dữ liệu trẻ em" ] },
+//!   "signature": { "authority": "KT. Giám đốc", "title": "Phó Giám đốc", "name": "Lò Thị Hương" },
+//!   "archive": "VT, TE&BĐG"
+//! }"#;
+//! let doc = vanban::Document::from_json_str(json)?;
+//! let view = vanban::Engine::new().view(&doc);
+//! assert_eq!(view.header.number_line, "Số: 464/SLĐTBXH-TE&BĐG");
+//! assert_eq!(view.header.subject, "V/v triển khai công tác trẻ em năm 2022");
+//! // Back to JSON, and in again: the same document.
+//! let again = vanban::Document::from_json_str(&serde_json::to_string(doc.model()).unwrap())?;
+//! assert_eq!(again.model(), doc.model());
+//! # Ok::<(), vanban::Error>(())
+//! ```
+//!
+//! # An office's own templates and fonts
+//! [`Engine::builder`] takes a template directory (files replace the
+//! built-in ones by name; [`export_templates`] writes those out) and font
+//! directories; see [`EngineBuilder`] and `docs/templates.md`, which lists
+//! every variable of the template context and every function of `nd30.typ`.
+//!
+//! # Errors
+//! One enum, [`Error`]: invalid input carries every [`Diagnostic`] with its
+//! YAML path, line and column; a template error names the template file,
+//! line and column and the part of the view being rendered; a font family
+//! that is asked for and missing is [`Error::Font`], never a fallback.
 
 #![warn(missing_docs)]
 
