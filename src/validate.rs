@@ -588,6 +588,13 @@ fn check_signature(doc: &Document, out: &mut Vec<Diagnostic>) {
 }
 
 fn check_layout(layout: &Layout, out: &mut Vec<Diagnostic>) {
+    if layout.font.as_deref().is_some_and(|f| f.trim().is_empty()) {
+        out.push(
+            Diagnostic::error("layout.font", "the font family is empty").with_hint(
+                "name a family (`Times New Roman`, with --font-dir), or leave `font` out for Liberation Serif",
+            ),
+        );
+    }
     let m = &layout.margins;
     let ranges = [
         ("layout.margins.top", m.top, 20.0, 25.0, "mm"),

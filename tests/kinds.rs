@@ -108,6 +108,19 @@ fn the_plan_a_decision_issues_follows_on_its_own_pages() {
         .expect("the attached plan's type line");
     assert!(plan.page >= 1 && plan.bold);
     assert_close(plan.centre(), TEXT_CENTRE, 0.6, "KẾ HOẠCH centred");
+    // The plan's page has the issuer and the motto, but no number or date of its own.
+    let issuer = line(&l, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
+    assert!(issuer.page == 0);
+    let words = page_words(&l, plan.page);
+    assert!(
+        words.contains("SỞ LAO ĐỘNG - THƯƠNG")
+            && words.contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+        "{words}"
+    );
+    assert!(
+        !words.contains("Số:") && !words.contains("Yên Bái, ngày"),
+        "{words}"
+    );
     // The signature is on an earlier page than the plan.
     assert!(line(&l, "Nguyễn Đức Tiến").page < plan.page);
     // The attachment line is computed from the decision's number, date and authority.
@@ -163,6 +176,22 @@ fn the_attachment_line_follows_the_number_and_is_never_typed() {
         "{}",
         attachment.attached_to
     );
+    // Clauses of an article are numbered by the library and upright.
+    let clauses = text.replace(
+        "    - Quyết định này có hiệu lực thi hành kể từ ngày ký.\n",
+        "    - text: \"Tổ công tác có nhiệm vụ:\"\n      body:\n        - { title: Rà soát hộ nghèo., body: [] }\n        - { title: Báo cáo kết quả., body: [] }\n",
+    );
+    assert_ne!(clauses, text);
+    let l = layout(&Document::from_yaml_str(&clauses).unwrap());
+    let article = line(&l, "Điều 2.");
+    assert!(
+        article.text.ends_with("Tổ công tác có nhiệm vụ:"),
+        "{}",
+        article.text
+    );
+    let clause = line(&l, "1. Rà soát hộ nghèo.");
+    assert!(!clause.bold && clause.y > article.y);
+    line(&l, "2. Báo cáo kết quả.");
     // The attached plan's targets are checked like a plan's.
     let broken = text.replace(
         "value: 2500",

@@ -21,7 +21,14 @@ pub fn decision_body(doc: &Document) -> Vec<ViewBlock> {
                 label: format!("Điều {}.", i + 1),
                 text: article.text.trim().to_string(),
             });
+            // Clauses (khoản `1.`) and points (điểm `a)`) of an article are upright.
+            let start = out.len();
             flatten_into(&article.body, &Vec::new(), &mut out);
+            for block in &mut out[start..] {
+                if let ViewBlock::Heading { bold, .. } = block {
+                    *bold = false;
+                }
+            }
         }
     }
     close_body(&mut out);
