@@ -245,9 +245,14 @@ pub fn export_templates(dir: &Path) -> Result<Vec<PathBuf>> {
 }
 
 /// `at(path, index)`: records that the block at `path[index]` of the view is
-/// being rendered, so that an error can say where; prints nothing.
-fn at_function(path: String, index: usize) -> Value {
-    RENDERING.with(|r| *r.borrow_mut() = Some(format!("{path}[{index}]")));
+/// being rendered, so that an error can say where; `at()` records that no
+/// block is. Prints nothing.
+fn at_function(path: Option<String>, index: Option<usize>) -> Value {
+    let at = path.map(|p| match index {
+        Some(i) => format!("{p}[{i}]"),
+        None => p,
+    });
+    RENDERING.with(|r| *r.borrow_mut() = at);
     Value::from_safe_string(String::new())
 }
 

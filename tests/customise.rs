@@ -172,6 +172,26 @@ fn a_template_error_names_the_file_line_column_and_view_path() {
         "{stderr}"
     );
 
+    // Outside the body, the expression alone says where.
+    std::fs::write(&file, &source).unwrap();
+    let base = dir.join("base.typ.j2");
+    let original = std::fs::read_to_string(&base).unwrap();
+    std::fs::write(
+        &base,
+        original.replace("{{ signature.name }}", "{{ signature.nam }}"),
+    )
+    .unwrap();
+    let err = with_templates(&dir)
+        .render_pdf(&example("thong-bao-giao-ban-yen-bai-2024.yaml"))
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains(&format!("{}:", base.display())), "{err}");
+    assert!(
+        err.contains("`signature.nam`") && !err.contains("while rendering"),
+        "{err}"
+    );
+    std::fs::write(&base, original).unwrap();
+
     // A syntax error is found when the directory is loaded.
     std::fs::write(&file, source.replacen("{% endif %}", "{% endiff %}", 1)).unwrap();
     let err = Engine::builder().templates(&dir).build().err().unwrap();
