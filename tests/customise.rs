@@ -277,3 +277,50 @@ fn fonts_added_from_a_directory_set_the_family() {
     let doc = example("thong-bao-giao-ban-yen-bai-2024.yaml");
     assert!(fonts_only.render_pdf(&doc).unwrap() == engine().render_pdf(&doc).unwrap());
 }
+
+#[test]
+fn a_batch_renders_through_a_template_directory_and_refuses_a_missing_font() {
+    let dir = fresh_dir("batch");
+    let tpl = dir.join("templates");
+    vanban::export_templates(&tpl).unwrap();
+    let input = example_path("batch-yen-bai").join("batch.yaml");
+    let run = |out: &Path, extra: &[&str]| {
+        vanban()
+            .arg("batch")
+            .arg(&input)
+            .arg("-o")
+            .arg(out)
+            .args(extra)
+            .output()
+            .unwrap()
+    };
+    let pdfs = |out: &Path| {
+        let mut files: Vec<(String, Vec<u8>)> = std::fs::read_dir(out)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|e| e == "pdf"))
+            .map(|p| {
+                (
+                    p.file_name().unwrap().to_string_lossy().into_owned(),
+                    std::fs::read(&p).unwrap(),
+                )
+            })
+            .collect();
+        files.sort();
+        files
+    };
+    let plain = dir.join("plain");
+    let custom = dir.join("custom");
+    assert!(run(&plain, &[]).status.success());
+    let with = run(&custom, &["--templates", tpl.to_str().unwrap()]);
+    assert!(with.status.success(), "{with:?}");
+    let (a, b) = (pdfs(&plain), pdfs(&custom));
+    assert!(a.len() >= 10, "{} PDFs", a.len());
+    assert!(a == b, "the exported templates change a batch");
+    // A missing family stops the batch before any district is rendered.
+    let none = dir.join("none");
+    let refused = run(&none, &["--font", "Times New Roman"]);
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("Times New Roman"));
+    assert!(!none.exists() || pdfs(&none).is_empty());
+}
