@@ -7,7 +7,10 @@
 //! Typst code, not data, with `|safe`; `|lit` writes a string literal for
 //! code positions (function arguments such as `title:`).
 
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
 
 use minijinja::value::{Value, ValueKind};
 use minijinja::{AutoEscape, Environment, Error as JinjaError, ErrorKind, Output, State};
@@ -34,10 +37,25 @@ pub const BUILTIN_TEMPLATES: &[(&str, &str)] = &[
         "cong-van.typ.j2",
         include_str!("../templates/cong-van.typ.j2"),
     ),
+    (
+        "quyet-dinh.typ.j2",
+        include_str!("../templates/quyet-dinh.typ.j2"),
+    ),
+    (
+        "to-trinh.typ.j2",
+        include_str!("../templates/to-trinh.typ.j2"),
+    ),
+    (
+        "thong-bao.typ.j2",
+        include_str!("../templates/thong-bao.typ.j2"),
+    ),
 ];
 
 /// The Typst library of Nghị định 30 blocks, imported by every template.
 pub const ND30_TYP: &str = include_str!("../templates/nd30.typ");
+
+/// The file name under which templates import the Typst library.
+pub const ND30_NAME: &str = "nd30.typ";
 
 /// The auto-escape mode name for Typst output.
 const TYPST: &str = "typst";
@@ -45,12 +63,23 @@ const TYPST: &str = "typst";
 /// The template environment: templates loaded once, reused for every document.
 pub struct Composer {
     env: Environment<'static>,
+    /// Template sources by name, to locate an error's column.
+    sources: HashMap<String, String>,
+    /// Templates read from a directory, by name: shown in errors with their path.
+    paths: HashMap<String, PathBuf>,
+    /// The Typst library of ND30 blocks (built in, or the directory's `nd30.typ`).
+    nd30: String,
 }
 
 impl Default for Composer {
     fn default() -> Self {
         Self::new()
     }
+}
+
+thread_local! {
+    /// The view path of the block being rendered, recorded by the `at` function.
+    static RENDERING: RefCell<Option<String>> = const { RefCell::new(None) };
 }
 
 impl Composer {
@@ -67,30 +96,164 @@ impl Composer {
                 .expect("a valid syntax configuration"),
         );
         env.add_filter("lit", lit_filter);
+        env.add_function("at", at_function);
+        let mut sources = HashMap::new();
         for (name, source) in BUILTIN_TEMPLATES {
             // Built-in templates are tested; a syntax error here is a bug in this crate.
             env.add_template(name, source)
                 .unwrap_or_else(|e| panic!("built-in template {name} is invalid: {e}"));
+            sources.insert(name.to_string(), source.to_string());
         }
-        Self { env }
+        Self {
+            env,
+            sources,
+            paths: HashMap::new(),
+            nd30: ND30_TYP.to_string(),
+        }
+    }
+
+    /// The built-in templates, with every `*.j2` file of `dir` replacing the
+    /// built-in template of the same name (or adding a new one, e.g. a partial
+    /// that a replaced template includes), and `dir/nd30.typ`, if present,
+    /// replacing the Typst library of ND30 blocks.
+    pub fn with_dir(dir: &Path) -> Result<Self> {
+        let mut composer = Self::new();
+        let entries = std::fs::read_dir(dir).map_err(|source| Error::Io {
+            path: dir.display().to_string(),
+            source,
+        })?;
+        let mut files: Vec<PathBuf> = entries
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.is_file())
+            .collect();
+        files.sort();
+        for path in files {
+            let Some(name) = path
+                .file_name()
+                .and_then(|n| n.to_str())
+                .map(str::to_string)
+            else {
+                continue;
+            };
+            if !(name.ends_with(".j2") || name == ND30_NAME) {
+                continue;
+            }
+            let source = std::fs::read_to_string(&path).map_err(|source| Error::Io {
+                path: path.display().to_string(),
+                source,
+            })?;
+            if name == ND30_NAME {
+                composer.nd30 = source;
+                continue;
+            }
+            composer.paths.insert(name.clone(), path.clone());
+            composer.sources.insert(name.clone(), source.clone());
+            if let Err(e) = composer.env.add_template_owned(name, source) {
+                return Err(composer.template_error(e, None));
+            }
+        }
+        Ok(composer)
+    }
+
+    /// The Typst library of ND30 blocks that templates import as `nd30.typ`.
+    pub fn nd30_source(&self) -> &str {
+        &self.nd30
     }
 
     /// Composes the Typst source of a document.
     pub fn compose(&self, view: &View) -> Result<String> {
         let name = format!("{}.typ.j2", view.kind);
-        let template = self.env.get_template(&name).map_err(template_error)?;
+        let template = self
+            .env
+            .get_template(&name)
+            .map_err(|e| self.template_error(e, None))?;
+        RENDERING.with(|r| r.borrow_mut().take());
         template
             .render(Value::from(minijinja::value::Serde(view)))
-            .map_err(template_error)
+            .map_err(|e| {
+                let at = RENDERING.with(|r| r.borrow_mut().take());
+                self.template_error(e, at)
+            })
+    }
+
+    /// A template error that names the file, line and column, the expression
+    /// and the view path being rendered.
+    fn template_error(&self, e: JinjaError, rendering: Option<String>) -> Error {
+        let mut msg = String::new();
+        if let Some(name) = e.name() {
+            let file = self
+                .paths
+                .get(name)
+                .map(|p| p.display().to_string())
+                .unwrap_or_else(|| format!("{name} (built in)"));
+            msg.push_str(&file);
+            if let Some(line) = e.line() {
+                let _ = write!(msg, ":{line}");
+                if let Some(column) = self.column(name, &e) {
+                    let _ = write!(msg, ":{column}");
+                }
+            }
+            msg.push_str(": ");
+        }
+        msg.push_str(&e.kind().to_string());
+        if let Some(detail) = e.detail() {
+            let _ = write!(msg, ": {detail}");
+        }
+        if let Some(expr) = e
+            .name()
+            .and_then(|n| self.sources.get(n))
+            .zip(e.range())
+            .and_then(|(src, r)| src.get(r))
+        {
+            let _ = write!(msg, " (in `{expr}`)");
+        }
+        if let Some(path) = rendering {
+            let _ = write!(msg, ", while rendering the view's `{path}`");
+        }
+        Error::Template(msg)
+    }
+
+    /// The 1-based column where an error starts, from its byte range.
+    fn column(&self, name: &str, e: &JinjaError) -> Option<usize> {
+        let source = self.sources.get(name)?;
+        let start = e.range()?.start;
+        let before = source.get(..start)?;
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        Some(before[line_start..].chars().count() + 1)
     }
 }
 
-fn template_error(e: JinjaError) -> Error {
-    let mut msg = e.to_string();
-    if let (Some(name), Some(line)) = (e.name(), e.line()) {
-        msg = format!("{name}:{line}: {msg}");
+/// Writes the built-in templates and `nd30.typ` into `dir` (created if
+/// needed), to start a template directory from. Returns the files written.
+pub fn export_templates(dir: &Path) -> Result<Vec<PathBuf>> {
+    let io = |path: &Path, source| Error::Io {
+        path: path.display().to_string(),
+        source,
+    };
+    std::fs::create_dir_all(dir).map_err(|e| io(dir, e))?;
+    let mut written = Vec::new();
+    for (name, source) in BUILTIN_TEMPLATES
+        .iter()
+        .copied()
+        .chain([(ND30_NAME, ND30_TYP)])
+    {
+        let path = dir.join(name);
+        std::fs::write(&path, source).map_err(|e| io(&path, e))?;
+        written.push(path);
     }
-    Error::Template(msg)
+    Ok(written)
+}
+
+/// `at(path, index)`: records that the block at `path[index]` of the view is
+/// being rendered, so that an error can say where; `at()` records that no
+/// block is. Prints nothing.
+fn at_function(path: Option<String>, index: Option<usize>) -> Value {
+    let at = path.map(|p| match index {
+        Some(i) => format!("{p}[{i}]"),
+        None => p,
+    });
+    RENDERING.with(|r| *r.borrow_mut() = at);
+    Value::from_safe_string(String::new())
 }
 
 /// Writes `s` as a Typst string literal. Invisible characters

@@ -135,6 +135,9 @@ pub enum Error {
     /// A template failed to render (a bug in a template, or a custom template).
     #[error("template error: {0}")]
     Template(String),
+    /// A font family that is asked for is not available (never a silent fallback).
+    #[error("font error: {0}")]
+    Font(String),
     /// Typst could not typeset the composed source.
     #[error("typesetting failed: {0}")]
     Typeset(String),

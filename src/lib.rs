@@ -32,6 +32,78 @@
 //! The pipeline runs one way: YAML → [`model`] → [`validate`] → [`view`]
 //! (computed figures and numbering) → [`compose`] (minijinja → Typst source)
 //! → [`typeset`] (Typst → PDF).
+//!
+//! # Kinds
+//! `ke-hoach` (Kế hoạch), `bao-cao` (Báo cáo), `cong-van` (Công văn),
+//! `quyet-dinh` (Quyết định, with articles and an attached plan), `to-trinh`
+//! (Tờ trình) and `thong-bao` (Thông báo): see [`model::Kind`].
+//!
+//! # A document built in Rust
+//! Software that holds its data in its own structures builds a
+//! [`model::Document`] and validates it exactly as YAML would be
+//! (`examples/embed.rs` is a complete program):
+//!
+//! ```
+//! use vanban::model::{self, Kind, Issuer, Signature, Outline, Block};
+//! let mut doc = model::Document::new(
+//!     Kind::ThongBao,
+//!     Issuer { parent: None, name: "Sở Lao động - Thương binh và Xã hội".into(), code: "SLĐTBXH".into() },
+//!     "Yên Bái",
+//!     model::Date::from_ymd(2024, 4, 3).unwrap(),
+//!     "Lịch tiếp công dân tháng 4 năm 2024",
+//!     Signature { authority: Some("TL. Giám đốc".into()), title: "Chánh Văn phòng".into(), name: "Trần Văn Bình".into() },
+//!     "VT, VP",
+//! );
+//! doc.number = Some(12);
+//! doc.notice = Some(Outline {
+//!     body: vec![Block::Paragraph("Giám đốc Sở tiếp công dân vào ngày 15/4/2024.".into())],
+//!     ..Outline::default()
+//! });
+//! let doc = vanban::Document::from_model(doc)?;
+//! let engine = vanban::Engine::new();
+//! let typst = engine.render_typst(&doc)?;
+//! assert!(typst.contains(r#"#"Số: 12/TB-SLĐTBXH";"#));
+//! assert!(typst.contains("ngày 15/4/2024./."));
+//! # Ok::<(), vanban::Error>(())
+//! ```
+//!
+//! # JSON, the same as YAML
+//! Every input type implements serde; JSON has the same fields as YAML, so
+//! software in any language can send a document (or pipe it to
+//! `vanban render - -o -`):
+//!
+//! ```
+//! let json = r#"{
+//!   "kind": "cong-van",
+//!   "issuer": { "name": "Sở Lao động - Thương binh và Xã hội", "code": "SLĐTBXH" },
+//!   "number": 464, "place": "Điện Biên", "date": "2022-03-03",
+//!   "subject": "triển khai công tác trẻ em năm 2022",
+//!   "addressees": [ "Ủy ban nhân dân các huyện, thị xã, thành phố" ],
+//!   "letter": { "unit": "TE&BĐG", "tasks": [ "rà soát, cập nhật dữ liệu trẻ em" ] },
+//!   "signature": { "authority": "KT. Giám đốc", "title": "Phó Giám đốc", "name": "Lò Thị Hương" },
+//!   "archive": "VT, TE&BĐG"
+//! }"#;
+//! let doc = vanban::Document::from_json_str(json)?;
+//! let view = vanban::Engine::new().view(&doc);
+//! assert_eq!(view.header.number_line, "Số: 464/SLĐTBXH-TE&BĐG");
+//! assert_eq!(view.header.subject, "V/v triển khai công tác trẻ em năm 2022");
+//! // Back to JSON, and in again: the same document.
+//! let again = vanban::Document::from_json_str(&serde_json::to_string(doc.model()).unwrap())?;
+//! assert_eq!(again.model(), doc.model());
+//! # Ok::<(), vanban::Error>(())
+//! ```
+//!
+//! # An office's own templates and fonts
+//! [`Engine::builder`] takes a template directory (files replace the
+//! built-in ones by name; [`export_templates`] writes those out) and font
+//! directories; see [`EngineBuilder`] and `docs/templates.md`, which lists
+//! every variable of the template context and every function of `nd30.typ`.
+//!
+//! # Errors
+//! One enum, [`Error`]: invalid input carries every [`Diagnostic`] with its
+//! YAML path, line and column; a template error names the template file,
+//! line and column and the part of the view being rendered; a font family
+//! that is asked for and missing is [`Error::Font`], never a fallback.
 
 #![warn(missing_docs)]
 
@@ -52,6 +124,7 @@ pub mod view;
 
 use std::path::Path;
 
+pub use compose::export_templates;
 pub use error::{Diagnostic, Diagnostics, Error, Result, Severity};
 
 use compose::Composer;
@@ -260,6 +333,108 @@ pub struct PdfOptions {
 pub struct Engine {
     composer: Composer,
     typesetter: Typesetter,
+    /// The font family every document uses, overriding `layout.font`.
+    font: Option<String>,
+}
+
+/// Builds an [`Engine`] with an office's own templates and fonts.
+///
+/// ```
+/// let dir = std::env::temp_dir().join(format!("vanban-doc-{}", std::process::id()));
+/// vanban::compose::export_templates(&dir)?;          // start from the built-in templates
+/// let engine = vanban::Engine::builder()
+///     .templates(&dir)                                // files here replace the built-in ones
+///     .font_dir("fonts")                              // every .ttf/.otf/.ttc file in it
+///     .font("Liberation Serif")                       // must exist, or build() fails
+///     .build()?;
+/// # std::fs::remove_dir_all(&dir).ok();
+/// # let _ = engine;
+/// # Ok::<(), vanban::Error>(())
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct EngineBuilder {
+    templates: Option<std::path::PathBuf>,
+    font_dirs: Vec<std::path::PathBuf>,
+    fonts: Vec<Vec<u8>>,
+    font: Option<String>,
+}
+
+impl EngineBuilder {
+    /// A directory of templates: a file named like a built-in template
+    /// (`bao-cao.typ.j2`, `base.typ.j2`, `nd30.typ` …) replaces it; other
+    /// `*.j2` files are added (partials a replaced template includes).
+    /// `vanban templates export DIR` writes the built-in ones to start from.
+    pub fn templates(mut self, dir: impl Into<std::path::PathBuf>) -> Self {
+        self.templates = Some(dir.into());
+        self
+    }
+
+    /// Adds every font file (`.ttf`, `.otf`, `.ttc`, `.otc`) of a directory
+    /// and its subdirectories.
+    pub fn font_dir(mut self, dir: impl Into<std::path::PathBuf>) -> Self {
+        self.font_dirs.push(dir.into());
+        self
+    }
+
+    /// Adds a font file's bytes.
+    pub fn font_bytes(mut self, bytes: Vec<u8>) -> Self {
+        self.fonts.push(bytes);
+        self
+    }
+
+    /// The font family of every document, overriding the documents'
+    /// `layout.font` (Liberation Serif when neither is given).
+    pub fn font(mut self, family: impl Into<String>) -> Self {
+        self.font = Some(family.into());
+        self
+    }
+
+    /// Loads the templates and fonts. Fails on a template that does not
+    /// parse, an unreadable directory, or a font family that is not available.
+    pub fn build(self) -> Result<Engine> {
+        let composer = match &self.templates {
+            Some(dir) => Composer::with_dir(dir)?,
+            None => Composer::new(),
+        };
+        let mut fonts = self.fonts;
+        for dir in &self.font_dirs {
+            read_fonts(dir, &mut fonts)?;
+        }
+        let typesetter = Typesetter::with_library(fonts, composer.nd30_source().to_string());
+        if let Some(family) = &self.font {
+            typesetter.require_family(family)?;
+        }
+        Ok(Engine {
+            composer,
+            typesetter,
+            font: self.font.map(|f| f.trim().to_string()),
+        })
+    }
+}
+
+/// Reads every font file under `dir`, in a stable order.
+fn read_fonts(dir: &Path, out: &mut Vec<Vec<u8>>) -> Result<()> {
+    let io = |path: &Path, source| Error::Io {
+        path: path.display().to_string(),
+        source,
+    };
+    let mut entries: Vec<std::path::PathBuf> = std::fs::read_dir(dir)
+        .map_err(|e| io(dir, e))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .collect();
+    entries.sort();
+    for path in entries {
+        if path.is_dir() {
+            read_fonts(&path, out)?;
+        } else if path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+            ["ttf", "otf", "ttc", "otc"]
+                .iter()
+                .any(|x| e.eq_ignore_ascii_case(x))
+        }) {
+            out.push(std::fs::read(&path).map_err(|e| io(&path, e))?);
+        }
+    }
+    Ok(())
 }
 
 impl Default for Engine {
@@ -274,17 +449,37 @@ impl Engine {
         Self {
             composer: Composer::new(),
             typesetter: Typesetter::new(Vec::new()),
+            font: None,
         }
+    }
+
+    /// An engine with an office's own templates and fonts: see [`EngineBuilder`].
+    pub fn builder() -> EngineBuilder {
+        EngineBuilder::default()
+    }
+
+    /// Every font family the engine has (embedded and added), sorted.
+    pub fn font_families(&self) -> &[String] {
+        self.typesetter.families()
     }
 
     /// The computed view of a document: every number and label the templates place.
     pub fn view(&self, doc: &Document) -> view::View {
-        view::build(&doc.model, doc.plan.as_deref())
+        let mut view = view::build(&doc.model, doc.plan.as_deref());
+        if let Some(font) = &self.font {
+            view.layout.font = Some(font.clone());
+        }
+        view
     }
 
-    /// The Typst source of a document (for debugging templates).
+    /// The Typst source of a document (for debugging templates). Fails when
+    /// the document asks for a font family the engine does not have.
     pub fn render_typst(&self, doc: &Document) -> Result<String> {
-        self.composer.compose(&self.view(doc))
+        let view = self.view(doc);
+        if let Some(family) = &view.layout.font {
+            self.typesetter.require_family(family)?;
+        }
+        self.composer.compose(&view)
     }
 
     /// The laid-out pages, before PDF export.

@@ -40,6 +40,8 @@ enum Command {
         /// Treat warnings as errors: render nothing if there is any.
         #[arg(long)]
         deny_warnings: bool,
+        #[command(flatten)]
+        engine: EngineArgs,
     },
     /// Render one report per district and the province summary.
     Batch {
@@ -60,6 +62,8 @@ enum Command {
         /// Treat warnings as errors: a district with a warning fails.
         #[arg(long)]
         deny_warnings: bool,
+        #[command(flatten)]
+        engine: EngineArgs,
     },
     /// Measure throughput: render N synthetic three-page district reports.
     Bench {
@@ -69,6 +73,11 @@ enum Command {
         /// Also compile the same Typst sources with the `typst` CLI, one process per document.
         #[arg(long)]
         compare_typst_cli: bool,
+    },
+    /// Work with the templates: `vanban templates export DIR`.
+    Templates {
+        #[command(subcommand)]
+        command: TemplatesCommand,
     },
     /// Check documents and report every problem, without rendering.
     Check {
@@ -93,6 +102,47 @@ enum CheckFormat {
     Json,
 }
 
+#[derive(Subcommand)]
+enum TemplatesCommand {
+    /// Write the built-in templates (and nd30.typ) into DIR, to start an office's own from.
+    Export {
+        /// The directory to write into (created if needed).
+        dir: PathBuf,
+    },
+}
+
+/// An office's own templates and fonts.
+#[derive(clap::Args)]
+struct EngineArgs {
+    /// A directory of templates: a file named like a built-in one
+    /// (`bao-cao.typ.j2`, `nd30.typ` …) replaces it.
+    #[arg(long, value_name = "DIR")]
+    templates: Option<PathBuf>,
+    /// Add the fonts of a directory (.ttf, .otf, .ttc); may be repeated.
+    #[arg(long = "font-dir", value_name = "DIR")]
+    font_dirs: Vec<PathBuf>,
+    /// The font family of the document (e.g. "Times New Roman", with --font-dir);
+    /// overrides `layout.font`. A family that is not available is an error.
+    #[arg(long, value_name = "FAMILY")]
+    font: Option<String>,
+}
+
+impl EngineArgs {
+    fn build(self) -> Result<vanban::Engine, vanban::Error> {
+        let mut builder = vanban::Engine::builder();
+        if let Some(dir) = self.templates {
+            builder = builder.templates(dir);
+        }
+        for dir in self.font_dirs {
+            builder = builder.font_dir(dir);
+        }
+        if let Some(font) = self.font {
+            builder = builder.font(font);
+        }
+        builder.build()
+    }
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
@@ -103,6 +153,7 @@ fn main() -> ExitCode {
             png,
             dpi,
             pdf_a,
+            engine,
             deny_warnings,
         } => {
             let format = if typst {
@@ -112,8 +163,22 @@ fn main() -> ExitCode {
             } else {
                 Format::Pdf { pdf_a }
             };
-            render(&input, &output, format, deny_warnings)
+            render(&input, &output, format, deny_warnings, engine)
         }
+        Command::Templates {
+            command: TemplatesCommand::Export { dir },
+        } => match vanban::export_templates(&dir) {
+            Ok(files) => {
+                for f in files {
+                    eprintln!("wrote {}", f.display());
+                }
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("error: {e}");
+                ExitCode::FAILURE
+            }
+        },
         Command::Check {
             inputs,
             format,
@@ -129,6 +194,7 @@ fn main() -> ExitCode {
             shard,
             summary_from_shards,
             pdf_a,
+            engine,
             deny_warnings,
         } => batch(
             &input,
@@ -137,6 +203,7 @@ fn main() -> ExitCode {
             summary_from_shards,
             vanban::PdfOptions { pdf_a },
             deny_warnings,
+            engine,
         ),
         Command::Bench {
             count,
@@ -229,7 +296,20 @@ enum Format {
     Png(f32),
 }
 
-fn render(input: &Path, output: &Path, format: Format, deny_warnings: bool) -> ExitCode {
+fn render(
+    input: &Path,
+    output: &Path,
+    format: Format,
+    deny_warnings: bool,
+    engine: EngineArgs,
+) -> ExitCode {
+    let engine = match engine.build() {
+        Ok(e) => e,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(2);
+        }
+    };
     let (name, text) = match read_input(input) {
         Ok(x) => x,
         Err(e) => {
@@ -254,7 +334,6 @@ fn render(input: &Path, output: &Path, format: Format, deny_warnings: bool) -> E
         );
         return ExitCode::FAILURE;
     }
-    let engine = vanban::Engine::new();
     let bytes = match format {
         Format::Typst => engine.render_typst(&doc).map(String::into_bytes),
         Format::Png(dpi) if dpi.is_finite() && (10.0..=1200.0).contains(&dpi) => {
@@ -300,7 +379,15 @@ fn batch(
     summary_from_shards: bool,
     options: vanban::PdfOptions,
     deny_warnings: bool,
+    engine: EngineArgs,
 ) -> ExitCode {
+    let engine = match engine.build() {
+        Ok(e) => e,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(2);
+        }
+    };
     let (mut batch, _) = match vanban::batch::load(input) {
         Ok(b) => b,
         Err(e) => {
@@ -309,7 +396,6 @@ fn batch(
         }
     };
     batch.deny_warnings = deny_warnings;
-    let engine = vanban::Engine::new();
     let manifest = if summary_from_shards {
         vanban::batch::run_summary_from_shards(&batch, &engine, output, options)
     } else {

@@ -36,20 +36,59 @@ const CACHE_MAX_AGE: usize = 4;
 /// The Typst engine, shared by every document and thread.
 pub struct Typesetter {
     engine: TypstEngine<TypstTemplateCollection>,
+    /// Every font family available, sorted.
+    families: Vec<String>,
 }
+
+/// The font family of the body when none is asked for.
+pub const DEFAULT_FONT: &str = "Liberation Serif";
 
 impl Typesetter {
     /// A typesetter with the embedded fonts plus `extra_fonts` (font files as bytes).
     pub fn new(extra_fonts: Vec<Vec<u8>>) -> Self {
+        Self::with_library(extra_fonts, ND30_TYP.to_string())
+    }
+
+    /// Like [`Typesetter::new`], with `nd30` as the Typst library that
+    /// composed documents import as `nd30.typ`.
+    pub fn with_library(extra_fonts: Vec<Vec<u8>>, nd30: String) -> Self {
         let mut fonts: Vec<Bytes> = EMBEDDED_FONTS.iter().map(|f| Bytes::new(*f)).collect();
         fonts.extend(extra_fonts.into_iter().map(Bytes::new));
+        let mut families: Vec<String> = fonts
+            .iter()
+            .flat_map(|b| Font::iter(b.clone()))
+            .map(|f| f.info().family.clone())
+            .collect();
+        families.sort();
+        families.dedup();
         let engine = TypstEngine::builder()
             .fonts(fonts)
-            .with_static_source_file_resolver([("/nd30.typ", ND30_TYP)])
+            .with_static_source_file_resolver([("/nd30.typ", nd30)])
             // Eviction is ours: after each document, see `compile`.
             .comemo_evict_max_age(None)
             .build();
-        Self { engine }
+        Self { engine, families }
+    }
+
+    /// Every font family available (embedded and added), sorted.
+    pub fn families(&self) -> &[String] {
+        &self.families
+    }
+
+    /// An error unless `family` is available (compared as Typst does, ignoring case).
+    pub fn require_family(&self, family: &str) -> Result<()> {
+        if self
+            .families
+            .iter()
+            .any(|f| f.to_lowercase() == family.trim().to_lowercase())
+        {
+            Ok(())
+        } else {
+            Err(Error::Font(format!(
+                "the font family `{family}` is not available; available: {}",
+                self.families.join(", ")
+            )))
+        }
     }
 
     /// Lays out a composed Typst source. `today` is the document's date.
@@ -68,9 +107,25 @@ impl Typesetter {
             today: Datetime::from_ymd(today.0, today.1 as u8, today.2 as u8),
         };
         let warned = typst::compile::<PagedDocument>(&world);
-        let result = warned
-            .output
-            .map_err(|errors| Error::Typeset(describe(&errors, &world)));
+        // A family that is asked for and missing would fall back silently to
+        // another font and change the layout: that is an error here.
+        let missing: Vec<String> = warned
+            .warnings
+            .iter()
+            .filter(|w| w.message.starts_with("unknown font family"))
+            .map(|w| w.message.to_string())
+            .collect();
+        let result = if missing.is_empty() {
+            warned
+                .output
+                .map_err(|errors| Error::Typeset(describe(&errors, &world)))
+        } else {
+            Err(Error::Font(format!(
+                "{}; available: {}",
+                missing.join("; "),
+                self.families.join(", ")
+            )))
+        };
         comemo::evict(CACHE_MAX_AGE);
         result
     }

@@ -27,26 +27,7 @@ pub fn validate(doc: &Document, plan: Option<&Document>) -> Vec<Diagnostic> {
     check_ids(doc, &mut out);
     check_recipients(doc, &mut out);
     check_cited_dates(doc, plan, &mut out);
-    if let Some(goals) = &doc.goals {
-        for (i, target) in goals.targets.iter().enumerate() {
-            let path = join_index("goals.targets", i);
-            if target.unit.as_deref().is_none_or(|u| u.trim().is_empty()) {
-                out.push(
-                    Diagnostic::error(
-                        join_key(&path, "unit"),
-                        format!("the target `{}` has no unit", target.name),
-                    )
-                    .with_hint("add `unit:` (người, nhà, hộ, %, triệu đồng …)"),
-                );
-            }
-            check_indicator(
-                target,
-                &path,
-                target.unit.as_deref().unwrap_or(""),
-                &mut out,
-            );
-        }
-    }
+    check_plan_targets(doc, &mut out);
     if let Some(implementation) = &doc.implementation {
         for (i, duty) in implementation.reporting.iter().enumerate() {
             if duty.deadline < doc.date {
@@ -64,6 +45,25 @@ pub fn validate(doc: &Document, plan: Option<&Document>) -> Vec<Diagnostic> {
         }
     }
     out
+}
+
+/// The targets of a plan: units and breakdowns that add up.
+fn check_plan_targets(doc: &Document, out: &mut Vec<Diagnostic>) {
+    if let Some(goals) = &doc.goals {
+        for (i, target) in goals.targets.iter().enumerate() {
+            let path = join_index("goals.targets", i);
+            if target.unit.as_deref().is_none_or(|u| u.trim().is_empty()) {
+                out.push(
+                    Diagnostic::error(
+                        join_key(&path, "unit"),
+                        format!("the target `{}` has no unit", target.name),
+                    )
+                    .with_hint("add `unit:` (người, nhà, hộ, %, triệu đồng …)"),
+                );
+            }
+            check_indicator(target, &path, target.unit.as_deref().unwrap_or(""), out);
+        }
+    }
 }
 
 fn check_kind_sections(doc: &Document, out: &mut Vec<Diagnostic>) {
@@ -119,6 +119,66 @@ fn check_kind_sections(doc: &Document, out: &mut Vec<Diagnostic>) {
                 "add `addressees: [ … ]`",
             );
         }
+        Kind::QuyetDinh => {
+            require(
+                doc.decision.is_some(),
+                "decision",
+                "the authority and the articles",
+                "add `decision:` with `authority` and `articles`",
+            );
+        }
+        Kind::ToTrinh => {
+            require(
+                doc.submission.as_ref().is_some_and(|o| !o.is_empty()),
+                "submission",
+                "its body or sections",
+                "add `submission:` with `body`, `sections` and/or `closing`",
+            );
+            require(
+                !doc.addressees.is_empty(),
+                "addressees",
+                "Kính gửi: the superior it is submitted to",
+                "add `addressees: [ Ủy ban nhân dân tỉnh … ]`",
+            );
+        }
+        Kind::ThongBao => {
+            require(
+                doc.notice.as_ref().is_some_and(|o| !o.is_empty()),
+                "notice",
+                "its body or sections",
+                "add `notice:` with `body`, `sections` and/or `closing`",
+            );
+        }
+    }
+    if let Some(decision) = &doc.decision {
+        if decision.articles.is_empty() {
+            out.push(
+                Diagnostic::error("decision.articles", "a decision needs at least one article")
+                    .with_hint("add `articles: [ … ]`: each is printed `Điều 1.`, `Điều 2.` …"),
+            );
+        }
+        if decision.authority.trim().is_empty() {
+            out.push(
+                Diagnostic::error("decision.authority", "the deciding authority is empty")
+                    .with_hint(
+                        "write its title, e.g. `Giám đốc Sở Lao động - Thương binh và Xã hội`",
+                    ),
+            );
+        }
+        if let Some(a) = &decision.attachment {
+            let plan = crate::view::attached_plan(doc, a);
+            // The attached plan is checked as a plan; its paths are under the attachment.
+            let mut inner = Vec::new();
+            check_kind_sections(&plan, &mut inner);
+            walk_blocks(&plan, &mut |block, path| {
+                check_block(block, path, &mut inner)
+            });
+            check_plan_targets(&plan, &mut inner);
+            for mut d in inner {
+                d.path = join_key("decision.attachment", &d.path);
+                out.push(d);
+            }
+        }
     }
     // Sections of another kind are a mistake, not something to ignore silently.
     let belongs = [
@@ -138,6 +198,9 @@ fn check_kind_sections(doc: &Document, out: &mut Vec<Diagnostic>) {
         ("next-tasks", doc.next_tasks.is_some(), Kind::BaoCao),
         ("proposals", !doc.proposals.is_empty(), Kind::BaoCao),
         ("letter", doc.letter.is_some(), Kind::CongVan),
+        ("decision", doc.decision.is_some(), Kind::QuyetDinh),
+        ("submission", doc.submission.is_some(), Kind::ToTrinh),
+        ("notice", doc.notice.is_some(), Kind::ThongBao),
     ];
     for (key, present, owner) in belongs {
         if present && owner != doc.kind {
@@ -472,6 +535,28 @@ pub fn walk_blocks(doc: &Document, f: &mut dyn FnMut(&Block, &str)) {
         list(&l.opening, "letter.opening", f);
         list(&l.closing, "letter.closing", f);
     }
+    if let Some(d) = &doc.decision {
+        for (i, a) in d.articles.iter().enumerate() {
+            list(
+                &a.body,
+                &join_key(&join_index("decision.articles", i), "body"),
+                f,
+            );
+        }
+    }
+    for (key, outline) in [("submission", &doc.submission), ("notice", &doc.notice)] {
+        if let Some(o) = outline {
+            list(&o.body, &join_key(key, "body"), f);
+            for (i, s) in o.sections.iter().enumerate() {
+                list(
+                    &s.body,
+                    &join_key(&join_index(&join_key(key, "sections"), i), "body"),
+                    f,
+                );
+            }
+            list(&o.closing, &join_key(key, "closing"), f);
+        }
+    }
     for (i, a) in doc.appendices.iter().enumerate() {
         list(&a.body, &join_key(&join_index("appendices", i), "body"), f);
     }
@@ -650,6 +735,13 @@ fn check_signature(doc: &Document, out: &mut Vec<Diagnostic>) {
 }
 
 fn check_layout(layout: &Layout, out: &mut Vec<Diagnostic>) {
+    if layout.font.as_deref().is_some_and(|f| f.trim().is_empty()) {
+        out.push(
+            Diagnostic::error("layout.font", "the font family is empty").with_hint(
+                "name a family (`Times New Roman`, with --font-dir), or leave `font` out for Liberation Serif",
+            ),
+        );
+    }
     let m = &layout.margins;
     let ranges = [
         ("layout.margins.top", m.top, 20.0, 25.0, "mm"),

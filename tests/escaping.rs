@@ -274,3 +274,70 @@ fn invisible_characters_are_removed_with_a_warning() {
     );
     assert!(!text.contains(['\u{200B}', '\u{00AD}', '\u{202E}']));
 }
+
+#[test]
+fn hostile_strings_in_the_fields_of_decisions_submissions_and_notices() {
+    let hostile = r#"#read("/etc/passwd") *x* ]"#;
+    let q = yaml_quote(hostile);
+    // A KT. signature is a deputy's, whose title says so.
+    let deputy = yaml_quote(&format!("Phó {hostile}"));
+    let head = format!(
+        r#"issuer: {{ parent: {q}, name: {q}, code: {q} }}
+number: 3
+place: {q}
+date: 2024-01-05
+subject: {q}
+legal-bases: [ {q} ]
+signature: {{ authority: KT. GIÁM ĐỐC, title: {deputy}, name: {q} }}
+recipients: [ {q} ]
+archive: {q}
+"#
+    );
+    let decision = format!(
+        r#"kind: quyet-dinh
+{head}decision:
+  authority: {q}
+  proposed-by: {q}
+  articles: [ {q}, {{ text: {q}, body: [ {{ title: {q}, body: [ {q} ] }} ] }} ]
+  attachment:
+    subject: {q}
+    preamble: [ {q} ]
+    goals: {{ general: [ {q} ] }}
+    tasks: {{ other: [ {{ title: {q}, body: [ {q} ] }} ] }}
+"#
+    );
+    let outline = |kind: &str, key: &str| {
+        format!(
+            r#"kind: {kind}
+{head}addressees: [ {q}, {q} ]
+{key}:
+  body: [ {q} ]
+  sections: [ {{ title: {q}, body: [ {q} ] }} ]
+  closing: [ {q} ]
+"#
+        )
+    };
+    for (yaml, min_lower) in [
+        (decision, 12),
+        (outline("to-trinh", "submission"), 8),
+        (outline("thong-bao", "notice"), 8),
+    ] {
+        let doc = Document::from_yaml_str(&yaml).unwrap_or_else(|e| panic!("{e}\n{yaml}"));
+        assert!(engine().render_pdf(&doc).unwrap().starts_with(b"%PDF"));
+        let text = all_text(&doc);
+        let lower = text.matches("#read(\"/etc/passwd\")").count();
+        assert!(lower >= min_lower, "only {lower} literal copies:\n{text}");
+        assert!(
+            text.matches("#READ(\"/ETC/PASSWD\")").count() >= 2,
+            "{text}"
+        );
+    }
+    // A hostile font family is a missing family, never markup.
+    let yaml = format!(
+        "{}layout: {{ font: {q} }}\n",
+        outline("thong-bao", "notice")
+    );
+    let doc = Document::from_yaml_str(&yaml).unwrap();
+    let err = engine().render_pdf(&doc).unwrap_err();
+    assert!(matches!(err, vanban::Error::Font(_)), "{err}");
+}

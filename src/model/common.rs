@@ -113,6 +113,11 @@ pub struct Layout {
     pub line_spacing: f64,
     /// First-line indent of paragraphs in centimetres (1 or 1.27).
     pub indent: f64,
+    /// The font family of the document (`Times New Roman` with fonts added
+    /// by `--font-dir`); Liberation Serif when left out. A family that is
+    /// not available is an error, never a silent fallback.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub font: Option<String>,
 }
 
 impl Default for Layout {
@@ -122,6 +127,7 @@ impl Default for Layout {
             font_size: 14.0,
             line_spacing: 1.15,
             indent: 1.27,
+            font: None,
         }
     }
 }

@@ -13,6 +13,9 @@
 //! | Kế hoạch (KH) | plan, `kind: ke-hoach` |
 //! | Báo cáo (BC) | report, `kind: bao-cao` |
 //! | Công văn | official letter, `kind: cong-van` |
+//! | Quyết định (QĐ) | decision, `kind: quyet-dinh`; Điều = article |
+//! | Tờ trình (TTr) | submission to a superior, `kind: to-trinh` |
+//! | Thông báo (TB) | notice, `kind: thong-bao` |
 //! | cơ quan chủ quản | parent body (`issuer.parent`) |
 //! | cơ quan ban hành | issuing body (`issuer.name`) |
 //! | số, ký hiệu | number and code (`number`, `issuer.code`) |
@@ -32,6 +35,7 @@
 mod body;
 mod common;
 mod date;
+mod decision;
 mod field;
 mod indicator;
 mod letter;
@@ -41,6 +45,7 @@ mod report;
 pub use body::{Block, Bullet, Cell, Column, Table};
 pub use common::{Appendix, Issuer, Layout, Margins, Secrecy, Signature, Urgency};
 pub use date::Date;
+pub use decision::{Article, Attachment, Decision, Outline};
 pub use field::FieldKey;
 pub use indicator::{Change, Indicator};
 pub use letter::Letter;
@@ -60,11 +65,24 @@ pub enum Kind {
     BaoCao,
     /// Công văn: an official letter with a `V/v` subject and no type line.
     CongVan,
+    /// Quyết định: legal bases, `QUYẾT ĐỊNH:`, articles; may issue a plan.
+    QuyetDinh,
+    /// Tờ trình: a submission to a superior (Kính gửi), in sections.
+    ToTrinh,
+    /// Thông báo: a notice, in paragraphs or sections.
+    ThongBao,
 }
 
 impl Kind {
     /// Every kind.
-    pub const ALL: [Kind; 3] = [Kind::KeHoach, Kind::BaoCao, Kind::CongVan];
+    pub const ALL: [Kind; 6] = [
+        Kind::KeHoach,
+        Kind::BaoCao,
+        Kind::CongVan,
+        Kind::QuyetDinh,
+        Kind::ToTrinh,
+        Kind::ThongBao,
+    ];
 
     /// The type line printed above the subject (`KẾ HOẠCH`); none for a công văn.
     pub fn title(self) -> Option<&'static str> {
@@ -72,6 +90,9 @@ impl Kind {
             Kind::KeHoach => Some("KẾ HOẠCH"),
             Kind::BaoCao => Some("BÁO CÁO"),
             Kind::CongVan => None,
+            Kind::QuyetDinh => Some("QUYẾT ĐỊNH"),
+            Kind::ToTrinh => Some("TỜ TRÌNH"),
+            Kind::ThongBao => Some("THÔNG BÁO"),
         }
     }
 
@@ -81,6 +102,9 @@ impl Kind {
             Kind::KeHoach => "Kế hoạch",
             Kind::BaoCao => "Báo cáo",
             Kind::CongVan => "Công văn",
+            Kind::QuyetDinh => "Quyết định",
+            Kind::ToTrinh => "Tờ trình",
+            Kind::ThongBao => "Thông báo",
         }
     }
 
@@ -90,6 +114,9 @@ impl Kind {
             Kind::KeHoach => Some("KH"),
             Kind::BaoCao => Some("BC"),
             Kind::CongVan => None,
+            Kind::QuyetDinh => Some("QĐ"),
+            Kind::ToTrinh => Some("TTr"),
+            Kind::ThongBao => Some("TB"),
         }
     }
 
@@ -99,6 +126,9 @@ impl Kind {
             Kind::KeHoach => "ke-hoach",
             Kind::BaoCao => "bao-cao",
             Kind::CongVan => "cong-van",
+            Kind::QuyetDinh => "quyet-dinh",
+            Kind::ToTrinh => "to-trinh",
+            Kind::ThongBao => "thong-bao",
         }
     }
 }
@@ -175,6 +205,15 @@ pub struct Document {
     /// Công văn: opening, ordinal tasks, closing.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub letter: Option<Letter>,
+    /// Quyết định: the authority, articles and an attached plan.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub decision: Option<Decision>,
+    /// Tờ trình: its body and sections.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub submission: Option<Outline>,
+    /// Thông báo: its body and sections.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notice: Option<Outline>,
     /// Who signs.
     pub signature: Signature,
     /// Where the document goes (Nơi nhận), without the archive line.
@@ -191,6 +230,58 @@ pub struct Document {
     /// Page layout within the ranges of Nghị định 30.
     #[serde(default)]
     pub layout: Layout,
+}
+
+impl Document {
+    /// A document with the parts every kind needs and every other part empty:
+    /// set the sections of its kind (`letter`, `decision`, `goals` …) after.
+    /// For software that builds documents in Rust rather than YAML
+    /// (see `examples/embed.rs`); validate it with [`crate::Document::from_model`].
+    pub fn new(
+        kind: Kind,
+        issuer: Issuer,
+        place: impl Into<String>,
+        date: Date,
+        subject: impl Into<String>,
+        signature: Signature,
+        archive: impl Into<String>,
+    ) -> Self {
+        Self {
+            kind,
+            issuer,
+            number: None,
+            place: place.into(),
+            date,
+            subject: subject.into(),
+            urgency: None,
+            secrecy: None,
+            addressees: Vec::new(),
+            legal_bases: Vec::new(),
+            preamble: Vec::new(),
+            goals: None,
+            tasks: None,
+            implementation: None,
+            funding: Vec::new(),
+            period: None,
+            plan_file: None,
+            precision: Precision::default(),
+            direction: Vec::new(),
+            results: None,
+            assessment: None,
+            next_tasks: None,
+            proposals: Vec::new(),
+            letter: None,
+            decision: None,
+            submission: None,
+            notice: None,
+            signature,
+            recipients: Vec::new(),
+            archive: archive.into(),
+            drafter: None,
+            appendices: Vec::new(),
+            layout: Layout::default(),
+        }
+    }
 }
 
 /// Box 12: drafter's initials and the number of copies.

@@ -6,12 +6,14 @@
 //! recipients. A template only places these strings; it computes nothing.
 
 mod blocks;
+mod decision;
 mod figures;
 mod letter;
 mod plan;
 mod report;
 pub mod results;
 
+pub use decision::attached_plan;
 pub use figures::{indicator_phrase, unit_suffix};
 
 use serde::Serialize;
@@ -30,6 +32,8 @@ pub struct View {
     pub header: HeaderView,
     /// Kính gửi: one addressee ending with "."; several as "- A;" … "- B.".
     pub addressees: Vec<String>,
+    /// A decision's authority line in capitals (`GIÁM ĐỐC SỞ …`), above the legal bases.
+    pub authority_line: Option<String>,
     /// Legal bases with their final punctuation.
     pub legal_bases: Vec<String>,
     /// The body, flattened, with numbers and markers computed.
@@ -40,6 +44,8 @@ pub struct View {
     pub recipients: Vec<String>,
     /// Box 12 (`PL.(30)`), if any.
     pub drafter: Option<String>,
+    /// The plan a decision issues, after the signature.
+    pub attachment: Option<AttachmentView>,
     /// Appendices.
     pub appendices: Vec<AppendixView>,
     /// PDF metadata.
@@ -63,6 +69,9 @@ pub struct LayoutView {
     pub line_spacing: f64,
     /// First-line indent in cm.
     pub indent: f64,
+    /// The font family, when the document or the engine asks for one
+    /// (Liberation Serif otherwise).
+    pub font: Option<String>,
 }
 
 /// The header boxes (1–5 and 10 of Nghị định 30).
@@ -107,6 +116,19 @@ pub struct AppendixView {
     /// `(Kèm theo Kế hoạch số … ngày … của …)`.
     pub attached_to: String,
     /// Its content.
+    pub body: Vec<ViewBlock>,
+}
+
+/// A document issued with a decision (a plan), on its own pages.
+#[derive(Debug, Clone, Serialize)]
+pub struct AttachmentView {
+    /// `KẾ HOẠCH`.
+    pub doc_type: String,
+    /// Its subject.
+    pub subject: String,
+    /// `(Ban hành kèm theo Quyết định số … ngày … của …)`, computed.
+    pub attached_to: String,
+    /// Its body.
     pub body: Vec<ViewBlock>,
 }
 
@@ -156,6 +178,18 @@ pub enum ViewBlock {
     },
     /// A table.
     Table(TableView),
+    /// A centred bold line: a decision's `QUYẾT ĐỊNH:`.
+    Caption {
+        /// The text.
+        text: String,
+    },
+    /// An article of a decision: `Điều 1.` in bold, then its text.
+    Article {
+        /// `Điều 1.`
+        label: String,
+        /// The text.
+        text: String,
+    },
 }
 
 /// A table, every cell formatted.
@@ -196,6 +230,9 @@ pub fn build(doc: &Document, plan: Option<&Document>) -> View {
         Kind::KeHoach => plan::body(doc),
         Kind::BaoCao => report::body(doc, plan),
         Kind::CongVan => letter::body(doc),
+        Kind::QuyetDinh => decision::decision_body(doc),
+        Kind::ToTrinh => decision::outline_body(doc, doc.submission.as_ref()),
+        Kind::ThongBao => decision::outline_body(doc, doc.notice.as_ref()),
     };
     let number_line = match doc.kind.code() {
         Some(type_code) => vi::number_line(&vi::NumberLine::Typed {
@@ -215,6 +252,10 @@ pub fn build(doc: &Document, plan: Option<&Document>) -> View {
     };
     let date_words = vi::date_of_issue(doc.date.year(), doc.date.month(), doc.date.day());
     let appendices = appendices(doc, &number_line, &date_words);
+    let attachment = doc
+        .decision
+        .as_ref()
+        .and_then(|d| decision::attachment(doc, d, &number_line));
     View {
         kind: doc.kind.key(),
         layout: layout(&doc.layout),
@@ -234,7 +275,8 @@ pub fn build(doc: &Document, plan: Option<&Document>) -> View {
             secrecy: doc.secrecy.map(|s| s.label().to_string()),
         },
         addressees: addressees(&doc.addressees),
-        legal_bases: punctuate_list(&doc.legal_bases, ";", "."),
+        authority_line: decision::authority_line(doc),
+        legal_bases: punctuate_list(&decision::legal_bases(doc), ";", "."),
         body,
         signature: SignatureView {
             authority: doc.signature.authority.as_deref().map(vi::upper),
@@ -246,6 +288,7 @@ pub fn build(doc: &Document, plan: Option<&Document>) -> View {
             .drafter
             .as_ref()
             .map(|d| format!("{}.({})", d.initials.trim().trim_end_matches('.'), d.copies)),
+        attachment,
         appendices,
         meta: MetaView {
             title: format!("{}: {}", doc.kind.name(), clean_sentence(&doc.subject)),
@@ -266,6 +309,7 @@ fn layout(l: &Layout) -> LayoutView {
         font_size: l.font_size,
         line_spacing: l.line_spacing,
         indent: l.indent,
+        font: l.font.as_deref().map(str::trim).map(str::to_string),
     }
 }
 
@@ -375,7 +419,9 @@ fn keywords(doc: &Document) -> Vec<String> {
 
 /// Appends the closing mark `./.` to the last paragraph of a body.
 fn close_body(body: &mut Vec<ViewBlock>) {
-    if let Some(ViewBlock::Paragraph { text, .. }) = body.last_mut() {
+    if let Some(ViewBlock::Paragraph { text, .. } | ViewBlock::Article { text, .. }) =
+        body.last_mut()
+    {
         let trimmed = text
             .trim_end()
             .trim_end_matches(['.', ';', ','])

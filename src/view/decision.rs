@@ -1,0 +1,111 @@
+//! The bodies of a Quyết định (articles, an attached plan), a Tờ trình and a
+//! Thông báo (sections I., II. …).
+
+use crate::model::{Decision, Document, Kind, Outline};
+use crate::vi;
+
+use super::blocks::flatten_into;
+use super::plan::Sections;
+use super::{AttachmentView, ViewBlock, close_body};
+
+/// The flattened body of a decision: `QUYẾT ĐỊNH:`, then `Điều 1.` …
+pub fn decision_body(doc: &Document) -> Vec<ViewBlock> {
+    let mut out = Vec::new();
+    flatten_into(&doc.preamble, &Vec::new(), &mut out);
+    if let Some(decision) = &doc.decision {
+        out.push(ViewBlock::Caption {
+            text: "QUYẾT ĐỊNH:".to_string(),
+        });
+        for (i, article) in decision.articles.iter().enumerate() {
+            out.push(ViewBlock::Article {
+                label: format!("Điều {}.", i + 1),
+                text: article.text.trim().to_string(),
+            });
+            // Clauses (khoản `1.`) and points (điểm `a)`) of an article are upright.
+            let start = out.len();
+            flatten_into(&article.body, &Vec::new(), &mut out);
+            for block in &mut out[start..] {
+                if let ViewBlock::Heading { bold, .. } = block {
+                    *bold = false;
+                }
+            }
+        }
+    }
+    close_body(&mut out);
+    out
+}
+
+/// The flattened body of a Tờ trình or a Thông báo.
+pub fn outline_body(doc: &Document, outline: Option<&Outline>) -> Vec<ViewBlock> {
+    let mut out = Vec::new();
+    flatten_into(&doc.preamble, &Vec::new(), &mut out);
+    if let Some(outline) = outline {
+        flatten_into(&outline.body, &Vec::new(), &mut out);
+        let mut sections = Sections::default();
+        for s in &outline.sections {
+            sections.open(&s.title, &mut out);
+            flatten_into(&s.body, &Vec::new(), &mut out);
+        }
+        flatten_into(&outline.closing, &Vec::new(), &mut out);
+    }
+    close_body(&mut out);
+    out
+}
+
+/// The legal bases of a decision end with `Theo đề nghị của …`.
+pub fn legal_bases(doc: &Document) -> Vec<String> {
+    let mut bases = doc.legal_bases.clone();
+    if let Some(by) = doc.decision.as_ref().and_then(|d| d.proposed_by.as_deref()) {
+        let by = by.trim();
+        let by = by.strip_prefix("Theo đề nghị của").unwrap_or(by).trim();
+        bases.push(format!("Theo đề nghị của {by}"));
+    }
+    bases
+}
+
+/// The authority's title line of a decision, in capitals.
+pub fn authority_line(doc: &Document) -> Option<String> {
+    doc.decision.as_ref().map(|d| vi::upper(d.authority.trim()))
+}
+
+/// The plan a decision issues, with its computed attachment line.
+pub fn attachment(
+    doc: &Document,
+    decision: &Decision,
+    number_line: &str,
+) -> Option<AttachmentView> {
+    let a = decision.attachment.as_ref()?;
+    let plan = attached_plan(doc, a);
+    let number = number_line.strip_prefix("Số:").unwrap_or(number_line);
+    let date = vi::date_of_issue(doc.date.year(), doc.date.month(), doc.date.day());
+    Some(AttachmentView {
+        doc_type: Kind::KeHoach.title().unwrap_or_default().to_string(),
+        subject: super::clean_sentence(&a.subject),
+        attached_to: format!(
+            "(Ban hành kèm theo {} số{} {} của {})",
+            Kind::QuyetDinh.name(),
+            number,
+            date,
+            decision.authority.trim()
+        ),
+        body: super::plan::body(&plan),
+    })
+}
+
+/// The attached plan as a plan document of the same issuer and date, so that
+/// the plan's outline and checks apply to it unchanged.
+pub fn attached_plan(doc: &Document, a: &crate::model::Attachment) -> Document {
+    let mut plan = doc.clone();
+    plan.kind = Kind::KeHoach;
+    plan.subject = a.subject.clone();
+    plan.legal_bases = Vec::new();
+    plan.addressees = Vec::new();
+    plan.preamble = a.preamble.clone();
+    plan.goals = a.goals.clone();
+    plan.tasks = a.tasks.clone();
+    plan.implementation = a.implementation.clone();
+    plan.funding = a.funding.clone();
+    plan.decision = None;
+    plan.appendices = Vec::new();
+    plan
+}
