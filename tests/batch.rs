@@ -289,3 +289,52 @@ fn a_directory_of_district_files_gives_the_same_reports_as_the_csv() {
 fn yaml_json(m: &serde_yaml::Mapping) -> serde_json::Value {
     serde_json::to_value(m).unwrap()
 }
+
+#[test]
+fn warnings_fail_a_district_only_under_deny_warnings() {
+    // Lục Yên reports more jobs than planned: a warning in its report.
+    let dir = batch_copy("warned", |csv| {
+        csv.replace("Huyện Lục Yên,1176,2400,", "Huyện Lục Yên,2500,2400,")
+    });
+    let out = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("batch/warned-out");
+    let _ = std::fs::remove_dir_all(&out);
+    let run = vanban(&[], &dir, &out);
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    assert!(manifest(&out.join("manifest.json")).failed.is_empty());
+
+    let denied = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("batch/warned-denied");
+    let _ = std::fs::remove_dir_all(&denied);
+    let run = vanban(&["--deny-warnings"], &dir, &denied);
+    assert_eq!(run.status.code(), Some(1));
+    let m = manifest(&denied.join("manifest.json"));
+    assert_eq!(m.failed.len(), 1, "{:?}", m.failed);
+    assert_eq!(m.failed[0].district, "Huyện Lục Yên");
+    assert!(
+        m.failed[0].errors[0].contains("of the plan")
+            && m.failed[0].errors[0].contains("--deny-warnings"),
+        "{:?}",
+        m.failed[0].errors
+    );
+    assert!(!denied.join("huyen-luc-yen.pdf").exists());
+    assert!(denied.join("huyen-van-yen.pdf").exists());
+}
+
+#[test]
+fn district_names_are_unique() {
+    let dir = batch_copy("same-name", |csv| {
+        csv.replace("Thị xã Nghĩa Lộ,", "Thành phố Yên Bái,")
+    });
+    let out = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("batch/same-name-out");
+    let run = vanban(&[], &dir, &out);
+    assert_eq!(run.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&run.stderr);
+    assert!(
+        err.contains("rows 2 and 3 are both `Thành phố Yên Bái`: district names must be unique"),
+        "{err}"
+    );
+    assert!(!out.join("manifest.json").exists(), "nothing is rendered");
+}

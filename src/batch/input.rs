@@ -191,12 +191,20 @@ fn read_csv(batch: &mut Batch, path: &Path, shown: &str) -> Result<()> {
             ));
         }
     }
+    // A district's row, by name: a second row would silently replace its figures.
+    let mut rows: BTreeMap<String, usize> = BTreeMap::new();
     for (row_index, record) in reader.records().enumerate() {
         let row = row_index + 2; // 1-based, after the header row
         let record = record.map_err(|e| batch_error(path, format!("row {row}: {e}")))?;
         let name = record.get(name_col).unwrap_or("").trim().to_string();
         if name.is_empty() {
             return Err(batch_error(path, format!("row {row} has no district name")));
+        }
+        if let Some(first) = rows.insert(name.clone(), row) {
+            return Err(batch_error(
+                path,
+                format!("rows {first} and {row} are both `{name}`: district names must be unique"),
+            ));
         }
         let position = match batch.districts.iter().position(|d| d.name == name) {
             Some(p) => p,
