@@ -136,14 +136,11 @@ fn explain(error: &ValidationError<'_>, root: &Value, map: &SourceMap, out: &mut
                 .as_array()
                 .map(|a| a.iter().filter_map(Value::as_str).collect())
                 .unwrap_or_default();
-            let value = scalar_text(instance);
-            let hint = match closest(&value, &allowed) {
-                Some(best) => format!("did you mean `{best}`? Allowed: {}", allowed.join(", ")),
-                None => format!("allowed: {}", allowed.join(", ")),
-            };
-            let d = Diagnostic::error(path.clone(), format!("`{value}` is not allowed here"))
-                .with_hint(hint);
-            out.push(located(d, &path, false));
+            out.push(located(
+                not_allowed(&path, instance, &allowed),
+                &path,
+                false,
+            ));
         }
         ValidationErrorKind::Minimum { limit }
         | ValidationErrorKind::ExclusiveMinimum { limit } => {
@@ -185,14 +182,11 @@ fn explain(error: &ValidationError<'_>, root: &Value, map: &SourceMap, out: &mut
         {
             // An enum whose values carry descriptions: one `const` per value.
             let allowed: Vec<&str> = allowed.iter().map(String::as_str).collect();
-            let value = scalar_text(instance);
-            let hint = match closest(&value, &allowed) {
-                Some(best) => format!("did you mean `{best}`? Allowed: {}", allowed.join(", ")),
-                None => format!("allowed: {}", allowed.join(", ")),
-            };
-            let d = Diagnostic::error(path.clone(), format!("`{value}` is not allowed here"))
-                .with_hint(hint);
-            out.push(located(d, &path, false));
+            out.push(located(
+                not_allowed(&path, instance, &allowed),
+                &path,
+                false,
+            ));
         }
         ValidationErrorKind::AnyOf { .. } | ValidationErrorKind::OneOfNotValid { .. }
             if let Some(keys) = several_forms(error, instance) =>
@@ -245,6 +239,16 @@ fn explain(error: &ValidationError<'_>, root: &Value, map: &SourceMap, out: &mut
             out.push(located(d, &path, false));
         }
     }
+}
+
+/// "`gap` is not allowed here", with the closest allowed value.
+fn not_allowed(path: &str, instance: &Value, allowed: &[&str]) -> Diagnostic {
+    let value = scalar_text(instance);
+    let hint = match closest(&value, allowed) {
+        Some(best) => format!("did you mean `{best}`? Allowed: {}", allowed.join(", ")),
+        None => format!("allowed: {}", allowed.join(", ")),
+    };
+    Diagnostic::error(path, format!("`{value}` is not allowed here")).with_hint(hint)
 }
 
 /// For a mapping matched against alternatives told apart by a key (a block
