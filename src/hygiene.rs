@@ -113,6 +113,60 @@ pub fn warnings(removed: &[Removed], map: &SourceMap) -> Vec<Diagnostic> {
     out
 }
 
+/// Warnings for invisible characters that reached the data through escapes
+/// (`"\u200b"` in JSON or a double-quoted YAML string) or a model built in
+/// Rust: the raw-text scan cannot see them. Composing drops them
+/// ([`crate::compose::typst_string_literal`]); this says where they were.
+pub fn escaped(doc: &crate::model::Document, map: &SourceMap) -> Vec<Diagnostic> {
+    fn walk(value: &serde_json::Value, path: String, map: &SourceMap, out: &mut Vec<Diagnostic>) {
+        match value {
+            serde_json::Value::String(s) => {
+                let found: Vec<char> = s
+                    .chars()
+                    .filter(|&c| c != '\n' && c != '\t' && is_invisible(c))
+                    .collect();
+                if !found.is_empty() {
+                    let mut names: Vec<String> = found.iter().map(|&c| name(c)).collect();
+                    names.dedup();
+                    let mut d = Diagnostic::warning(
+                        path.clone(),
+                        format!(
+                            "removed {} written as an escape: {}",
+                            if found.len() == 1 {
+                                "an invisible character".to_string()
+                            } else {
+                                format!("{} invisible characters", found.len())
+                            },
+                            names.join(", ")
+                        ),
+                    )
+                    .with_hint("write the text without it; it prints nothing");
+                    if let Some((line, column)) = map.locate(&path) {
+                        d = d.at(line, column);
+                    }
+                    out.push(d);
+                }
+            }
+            serde_json::Value::Array(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    walk(item, crate::source_map::join_index(&path, i), map, out);
+                }
+            }
+            serde_json::Value::Object(fields) => {
+                for (key, item) in fields {
+                    walk(item, crate::source_map::join_key(&path, key), map, out);
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    if let Ok(value) = serde_json::to_value(doc) {
+        walk(&value, String::new(), map, &mut out);
+    }
+    out
+}
+
 /// `U+200B ZERO WIDTH SPACE`.
 fn name(c: char) -> String {
     let known = match c {

@@ -248,6 +248,7 @@ impl Document {
                 }
             },
         };
+        diagnostics.extend(hygiene::escaped(&parsed.document, &parsed.source_map));
         diagnostics.extend(validate::validate(&parsed.document, plan.as_deref()));
         for d in &mut diagnostics {
             if d.line.is_none()

@@ -365,3 +365,19 @@ fn a_structural_error_never_hides_the_others() {
         "{err}"
     );
 }
+
+#[test]
+fn escaped_invisible_characters_in_json_are_reported_and_never_printed() {
+    let yaml = plan();
+    let value: serde_yaml::Value = serde_yaml::from_str(&yaml).unwrap();
+    let json = serde_json::to_string_pretty(&value)
+        .unwrap()
+        .replace("Tổ chức Tháng", "Tổ chức\\u200b Tháng");
+    let doc = Document::from_json_str(&json).unwrap();
+    let w = &doc.warnings()[0];
+    assert_eq!(w.path, "tasks.tre-em[0]");
+    assert!(w.message.contains("U+200B ZERO WIDTH SPACE"), "{w}");
+    assert!(w.line.is_some(), "located in the JSON text: {w}");
+    let typst = common::engine().render_typst(&doc).unwrap();
+    assert!(typst.contains("Tổ chức Tháng") && !typst.contains('\u{200B}'));
+}
