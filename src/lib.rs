@@ -172,7 +172,12 @@ impl Document {
         let (text, removed) = hygiene::clean(&text);
         match parse(&text) {
             Ok(parsed) => {
-                let warnings = hygiene::warnings(&removed, &parsed.source_map);
+                let mut warnings = hygiene::warnings(&removed, &parsed.source_map);
+                // An escape (`"\u200b"`) needs a backslash: most texts have none,
+                // and skip the walk over the model.
+                if text.contains('\\') {
+                    warnings.extend(hygiene::escaped(&parsed.document, &parsed.source_map));
+                }
                 Self::checked(parsed, base_dir, warnings)
             }
             Err(Error::Invalid(mut diagnostics)) => {
@@ -205,13 +210,14 @@ impl Document {
 
     /// Validates a document built in Rust.
     pub fn from_model(model: model::Document) -> Result<Self> {
+        let warnings = hygiene::escaped(&model, &source_map::SourceMap::default());
         Self::checked(
             parse::Parsed {
                 document: model,
                 source_map: source_map::SourceMap::default(),
             },
             Path::new("."),
-            Vec::new(),
+            warnings,
         )
     }
 
@@ -248,7 +254,6 @@ impl Document {
                 }
             },
         };
-        diagnostics.extend(hygiene::escaped(&parsed.document, &parsed.source_map));
         diagnostics.extend(validate::validate(&parsed.document, plan.as_deref()));
         for d in &mut diagnostics {
             if d.line.is_none()

@@ -381,3 +381,15 @@ fn escaped_invisible_characters_in_json_are_reported_and_never_printed() {
     let typst = common::engine().render_typst(&doc).unwrap();
     assert!(typst.contains("Tổ chức Tháng") && !typst.contains('\u{200B}'));
 }
+
+#[test]
+fn a_model_built_in_rust_gets_the_same_hygiene_warnings() {
+    let mut model = Document::from_yaml_str(&plan()).unwrap().model().clone();
+    model.subject = "Triển khai\u{200B} công tác trẻ em".into();
+    let doc = Document::from_model(model).unwrap();
+    let w = &doc.warnings()[0];
+    assert_eq!(w.path, "subject");
+    assert!(w.message.contains("U+200B"), "{w}");
+    let typst = common::engine().render_typst(&doc).unwrap();
+    assert!(typst.contains("Triển khai công tác trẻ em"));
+}
