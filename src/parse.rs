@@ -178,15 +178,10 @@ fn explain(raw: &str) -> (String, Option<String>) {
     let message = strip_position(raw);
     if let Some(rest) = message.strip_prefix("unknown field `") {
         let (key, valid) = named_and_allowed(rest);
-        let hint = match closest(key, &valid) {
-            Some(best) => format!(
-                "did you mean `{best}`? Valid keys here: {}",
-                valid.join(", ")
-            ),
-            None if valid.is_empty() => "remove this key".to_string(),
-            None => format!("valid keys here: {}", valid.join(", ")),
-        };
-        return (format!("unknown key `{key}`"), Some(hint));
+        return (
+            format!("unknown key `{key}`"),
+            Some(unknown_key_hint(key, &valid)),
+        );
     }
     if let Some(rest) = message.strip_prefix("duplicate field `") {
         let key = rest.split('`').next().unwrap_or(rest);
@@ -260,6 +255,19 @@ fn strip_position(raw: &str) -> String {
     match raw.find(" at line ") {
         Some(i) => raw[..i].to_string(),
         None => raw.to_string(),
+    }
+}
+
+/// What to write instead of an unknown key: the closest valid one, if any
+/// is close enough to be a typo, and every valid key.
+pub fn unknown_key_hint(key: &str, valid: &[&str]) -> String {
+    match closest(key, valid) {
+        Some(best) => format!(
+            "did you mean `{best}`? Valid keys here: {}",
+            valid.join(", ")
+        ),
+        None if valid.is_empty() => "remove this key".to_string(),
+        None => format!("valid keys here: {}", valid.join(", ")),
     }
 }
 

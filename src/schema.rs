@@ -16,7 +16,7 @@ use serde_json::Value;
 
 use crate::error::Diagnostic;
 use crate::model::{Date, Document};
-use crate::parse::closest;
+use crate::parse::{closest, unknown_key_hint};
 use crate::source_map::{SourceMap, join_index, join_key};
 
 /// The most problems reported for one input: past this, the rest is noise.
@@ -66,11 +66,6 @@ pub fn structural_problems(instance: &Value, map: &SourceMap) -> Vec<Diagnostic>
     out
 }
 
-/// True when `instance` conforms to the schema.
-pub fn conforms(instance: &Value) -> bool {
-    validator().is_valid(instance)
-}
-
 fn explain(error: &ValidationError<'_>, root: &Value, map: &SourceMap, out: &mut Vec<Diagnostic>) {
     let path = yaml_path(error, root);
     let located = |d: Diagnostic, at: &str, key: bool| {
@@ -102,15 +97,8 @@ fn explain(error: &ValidationError<'_>, root: &Value, map: &SourceMap, out: &mut
                 .unwrap_or_default();
             for key in unexpected {
                 let at = join_key(&path, key);
-                let hint = match closest(key, &valid) {
-                    Some(best) => format!(
-                        "did you mean `{best}`? Valid keys here: {}",
-                        valid.join(", ")
-                    ),
-                    None => format!("valid keys here: {}", valid.join(", ")),
-                };
-                let d =
-                    Diagnostic::error(at.clone(), format!("unknown key `{key}`")).with_hint(hint);
+                let d = Diagnostic::error(at.clone(), format!("unknown key `{key}`"))
+                    .with_hint(unknown_key_hint(key, &valid));
                 out.push(located(d, &at, true));
             }
         }
