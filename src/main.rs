@@ -128,6 +128,15 @@ struct EngineArgs {
 }
 
 impl EngineArgs {
+    /// The engine, or the exit code after saying why it cannot be built
+    /// (a template directory or font that is not there: a usage error).
+    fn build_or_report(self) -> Result<vanban::Engine, ExitCode> {
+        self.build().map_err(|e| {
+            eprintln!("error: {e}");
+            ExitCode::from(2)
+        })
+    }
+
     fn build(self) -> Result<vanban::Engine, vanban::Error> {
         let mut builder = vanban::Engine::builder();
         if let Some(dir) = self.templates {
@@ -303,12 +312,9 @@ fn render(
     deny_warnings: bool,
     engine: EngineArgs,
 ) -> ExitCode {
-    let engine = match engine.build() {
+    let engine = match engine.build_or_report() {
         Ok(e) => e,
-        Err(e) => {
-            eprintln!("error: {e}");
-            return ExitCode::from(2);
-        }
+        Err(code) => return code,
     };
     let (name, text) = match read_input(input) {
         Ok(x) => x,
@@ -381,12 +387,9 @@ fn batch(
     deny_warnings: bool,
     engine: EngineArgs,
 ) -> ExitCode {
-    let engine = match engine.build() {
+    let engine = match engine.build_or_report() {
         Ok(e) => e,
-        Err(e) => {
-            eprintln!("error: {e}");
-            return ExitCode::from(2);
-        }
+        Err(code) => return code,
     };
     let (mut batch, _) = match vanban::batch::load(input) {
         Ok(b) => b,

@@ -8,19 +8,14 @@
 //! `VANBAN_CORPUS_DUMP=1 cargo test --release --test bad_corpus -- --nocapture`
 //! prints what every file produces.
 
+mod common;
+
 use std::path::PathBuf;
 
 use vanban::{Diagnostic, Document, Severity};
 
 fn corpus() -> Vec<PathBuf> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/bad");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
-        .collect();
-    files.sort();
-    files
+    common::files_with_extension("tests/bad", "yaml")
 }
 
 fn line_of(d: &Diagnostic) -> String {

@@ -16,13 +16,7 @@ fn yaml_as_json(path: &Path) -> serde_json::Value {
 }
 
 fn document_examples() -> Vec<PathBuf> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("examples");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
-        .collect();
-    files.sort();
+    let files = common::files_with_extension("examples", "yaml");
     assert!(files.len() >= 5, "examples found: {files:?}");
     files
 }

@@ -77,3 +77,15 @@ archive: VT, TE
 pub fn yaml_quote(s: &str) -> String {
     serde_json::to_string(s).expect("a string serialises")
 }
+
+/// The files of `dir` (relative to the crate) ending in `.ext`, sorted.
+pub fn files_with_extension(dir: &str, ext: &str) -> Vec<PathBuf> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(dir);
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == ext))
+        .collect();
+    files.sort();
+    files
+}
