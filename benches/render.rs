@@ -4,8 +4,10 @@
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use vanban::typeset::{PdfExport, export_pdf};
-use vanban::{Document, Engine};
+use vanban::{Document, Engine, PdfOptions};
+
+#[path = "support/synthetic.rs"]
+mod synthetic;
 
 fn plan() -> Document {
     let path = concat!(
@@ -60,13 +62,12 @@ fn render(c: &mut Criterion) {
         b.iter(|| engine.render_layout(black_box(&doc)).unwrap())
     });
     let laid_out = engine.render_layout(&doc).unwrap();
-    let export = PdfExport {
-        ident: doc.stable_key(),
-        date: (2024, 3, 5),
-        pdf_a: false,
-    };
     g.bench_function("stage: PDF export", |b| {
-        b.iter(|| export_pdf(black_box(&laid_out), &export).unwrap())
+        b.iter(|| {
+            engine
+                .export_pdf(&doc, black_box(&laid_out), PdfOptions::default())
+                .unwrap()
+        })
     });
     g.finish();
 }
@@ -74,7 +75,7 @@ fn render(c: &mut Criterion) {
 /// One district report of a batch (the synthetic three-page form), warm.
 fn district(c: &mut Criterion) {
     let engine = Engine::new();
-    let batch = vanban::batch::synthetic(64);
+    let batch = synthetic::synthetic(64);
     let districts = batch.districts();
     let docs: Vec<&Document> = districts
         .iter()

@@ -2,6 +2,9 @@
 //! memory stays flat over long batches:
 //! `cargo run --release --example rss_probe -- 2000`.
 
+#[path = "../benches/support/synthetic.rs"]
+mod synthetic;
+
 fn rss_mb() -> f64 {
     let s = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
     s.lines()
@@ -16,7 +19,7 @@ fn main() {
         .nth(1)
         .and_then(|a| a.parse().ok())
         .unwrap_or(1000);
-    let batch = vanban::batch::synthetic(n);
+    let batch = synthetic::synthetic(n);
     let districts = batch.districts();
     let docs: Vec<&vanban::Document> = districts
         .iter()

@@ -55,13 +55,13 @@ pub const BUILTIN_TEMPLATES: &[(&str, &str)] = &[
 pub const ND30_TYP: &str = include_str!("../templates/nd30.typ");
 
 /// The file name under which templates import the Typst library.
-pub const ND30_NAME: &str = "nd30.typ";
+pub(crate) const ND30_NAME: &str = "nd30.typ";
 
 /// The auto-escape mode name for Typst output.
 const TYPST: &str = "typst";
 
 /// The template environment: templates loaded once, reused for every document.
-pub struct Composer {
+pub(crate) struct Composer {
     env: Environment<'static>,
     /// Template sources by name, to locate an error's column.
     sources: HashMap<String, String>,
@@ -84,7 +84,7 @@ thread_local! {
 
 impl Composer {
     /// A composer with the built-in templates.
-    pub fn new() -> Self {
+    pub(crate) fn new() -> Self {
         let mut env = Environment::new();
         env.set_auto_escape_callback(|_| AutoEscape::Custom(TYPST.into()));
         env.set_formatter(typst_formatter);
@@ -116,7 +116,7 @@ impl Composer {
     /// built-in template of the same name (or adding a new one, e.g. a partial
     /// that a replaced template includes), and `dir/nd30.typ`, if present,
     /// replacing the Typst library of ND30 blocks.
-    pub fn with_dir(dir: &Path) -> Result<Self> {
+    pub(crate) fn with_dir(dir: &Path) -> Result<Self> {
         let mut composer = Self::new();
         let entries = std::fs::read_dir(dir).map_err(|source| Error::Io {
             path: dir.display().to_string(),
@@ -156,12 +156,12 @@ impl Composer {
     }
 
     /// The Typst library of ND30 blocks that templates import as `nd30.typ`.
-    pub fn nd30_source(&self) -> &str {
+    pub(crate) fn nd30_source(&self) -> &str {
         &self.nd30
     }
 
     /// Composes the Typst source of a document.
-    pub fn compose(&self, view: &View) -> Result<String> {
+    pub(crate) fn compose(&self, view: &View) -> Result<String> {
         let name = format!("{}.typ.j2", view.kind);
         let template = self
             .env
@@ -257,13 +257,13 @@ fn at_function(path: Option<String>, index: Option<usize>) -> Value {
 }
 
 /// Writes `s` as a Typst string literal. Invisible characters
-/// ([`crate::hygiene::is_invisible`]) are left out: whatever the input path
+/// ([`crate::input::hygiene::is_invisible`]) are left out: whatever the input path
 /// (YAML, JSON, a model built in Rust), none reaches the page.
-pub fn typst_string_literal(s: &str, out: &mut String) {
+pub(crate) fn typst_string_literal(s: &str, out: &mut String) {
     out.push('"');
     for c in s.chars() {
         match c {
-            c if c != '\n' && c != '\t' && crate::hygiene::is_invisible(c) => {}
+            c if c != '\n' && c != '\t' && crate::input::hygiene::is_invisible(c) => {}
             '\\' => out.push_str("\\\\"),
             '"' => out.push_str("\\\""),
             '\n' => out.push_str("\\n"),
@@ -281,7 +281,7 @@ pub fn typst_string_literal(s: &str, out: &mut String) {
 /// A run of this many characters without a space (a URL, a code) gets
 /// break opportunities: Typst never breaks inside a word, and such a run
 /// would run out of the text area or a table cell.
-pub const LONG_WORD: usize = 30;
+pub(crate) const LONG_WORD: usize = 30;
 
 /// The pieces a long run is cut into; a line may break between any two.
 const WORD_PIECE: usize = 6;
@@ -291,7 +291,7 @@ const WORD_PIECE: usize = 6;
 /// cannot continue it. A long run without spaces is written as a row of
 /// boxes, `#box("…");`, which lines may break between and which text
 /// extraction reads back as the run itself.
-pub fn escape_markup(s: &str) -> String {
+pub(crate) fn escape_markup(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 4);
     let mut plain_from = 0;
     for (start, end) in long_runs(s) {

@@ -8,7 +8,9 @@
 use std::fmt;
 
 /// How bad a diagnostic is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     /// The document can still be rendered.
@@ -18,7 +20,7 @@ pub enum Severity {
 }
 
 /// One problem found in the input, with where it is.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Diagnostic {
     /// Error or warning.
     pub severity: Severity,
@@ -128,6 +130,7 @@ impl fmt::Display for Diagnostics {
 
 /// The one error type of the library.
 #[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
 pub enum Error {
     /// The input is not a valid document; every problem is listed.
     #[error("the document has {n} problem(s):\n{0}", n = .0.0.len())]
@@ -141,6 +144,13 @@ pub enum Error {
     /// Typst could not typeset the composed source.
     #[error("typesetting failed: {0}")]
     Typeset(String),
+    /// A file the caller asked for could not be read.
+    #[error("{0}")]
+    Load(#[from] crate::loader::LoadError),
+    /// The manifests of a batch's shards do not make a whole batch, or a
+    /// file no longer matches its manifest.
+    #[error("batch manifest: {0}")]
+    Manifest(String),
     /// Reading or writing a file failed.
     #[error("{path}: {source}")]
     Io {
@@ -153,6 +163,15 @@ pub enum Error {
 }
 
 impl Error {
+    /// Every problem as diagnostics: an invalid input's own, or one
+    /// diagnostic at the document's root saying what went wrong.
+    pub fn to_diagnostics(&self) -> Vec<Diagnostic> {
+        match self {
+            Error::Invalid(d) => d.0.clone(),
+            other => vec![Diagnostic::error("", other.to_string())],
+        }
+    }
+
     /// The diagnostics when the input was invalid.
     pub fn diagnostics(&self) -> Option<&Diagnostics> {
         match self {
@@ -160,6 +179,11 @@ impl Error {
             _ => None,
         }
     }
+}
+
+/// Source order; problems without a position last.
+pub(crate) fn sort_by_position(diagnostics: &mut [Diagnostic]) {
+    diagnostics.sort_by_key(|d| (d.line.unwrap_or(usize::MAX), d.column.unwrap_or(0)));
 }
 
 /// The library's result type.

@@ -15,8 +15,8 @@ use typst::{Library, World, WorldExt};
 use typst_as_lib::{TypstEngine, TypstTemplateCollection};
 use typst_layout::PagedDocument;
 
-use crate::compose::ND30_TYP;
 use crate::error::{Error, Result};
+use crate::{nd30, stack};
 
 /// Liberation Serif, metric-compatible with Times New Roman, SIL OFL 1.1
 /// (`fonts/LICENSE`).
@@ -34,24 +34,17 @@ pub const EMBEDDED_FONTS: [&[u8]; 4] = [
 const CACHE_MAX_AGE: usize = 4;
 
 /// The Typst engine, shared by every document and thread.
-pub struct Typesetter {
+pub(crate) struct Typesetter {
     engine: TypstEngine<TypstTemplateCollection>,
     /// Every font family available, sorted.
     families: Vec<String>,
 }
 
-/// The font family of the body when none is asked for.
-pub const DEFAULT_FONT: &str = "Liberation Serif";
-
 impl Typesetter {
-    /// A typesetter with the embedded fonts plus `extra_fonts` (font files as bytes).
-    pub fn new(extra_fonts: Vec<Vec<u8>>) -> Self {
-        Self::with_library(extra_fonts, ND30_TYP.to_string())
-    }
-
-    /// Like [`Typesetter::new`], with `nd30` as the Typst library that
-    /// composed documents import as `nd30.typ`.
-    pub fn with_library(extra_fonts: Vec<Vec<u8>>, nd30: String) -> Self {
+    /// A typesetter with the embedded fonts plus `extra_fonts` (font files
+    /// as bytes), and `library` as the Typst library that composed documents
+    /// import as `nd30.typ` (which imports the decree's numbers).
+    pub(crate) fn new(extra_fonts: Vec<Vec<u8>>, library: String) -> Self {
         let mut fonts: Vec<Bytes> = EMBEDDED_FONTS.iter().map(|f| Bytes::new(*f)).collect();
         fonts.extend(extra_fonts.into_iter().map(Bytes::new));
         let mut families: Vec<String> = fonts
@@ -63,7 +56,10 @@ impl Typesetter {
         families.dedup();
         let engine = TypstEngine::builder()
             .fonts(fonts)
-            .with_static_source_file_resolver([("/nd30.typ", nd30)])
+            .with_static_source_file_resolver([
+                ("/nd30.typ", library),
+                (nd30::VALUES_PATH, nd30::typst_values()),
+            ])
             // Eviction is ours: after each document, see `compile`.
             .comemo_evict_max_age(None)
             .build();
@@ -71,12 +67,12 @@ impl Typesetter {
     }
 
     /// Every font family available (embedded and added), sorted.
-    pub fn families(&self) -> &[String] {
+    pub(crate) fn families(&self) -> &[String] {
         &self.families
     }
 
     /// An error unless `family` is available (compared as Typst does, ignoring case).
-    pub fn require_family(&self, family: &str) -> Result<()> {
+    pub(crate) fn require_family(&self, family: &str) -> Result<()> {
         if self
             .families
             .iter()
@@ -92,7 +88,12 @@ impl Typesetter {
     }
 
     /// Lays out a composed Typst source. `today` is the document's date.
-    pub fn compile(&self, source: String, today: (i32, u32, u32)) -> Result<PagedDocument> {
+    /// Runs on the library's render threads, whatever the caller's stack.
+    pub(crate) fn compile(&self, source: String, today: (i32, u32, u32)) -> Result<PagedDocument> {
+        stack::on_render_stack(|| self.compile_here(source, today))
+    }
+
+    fn compile_here(&self, source: String, today: (i32, u32, u32)) -> Result<PagedDocument> {
         let inner = self
             .engine
             .world_builder("/nd30.typ")
@@ -208,7 +209,7 @@ fn describe(errors: &[SourceDiagnostic], world: &DocumentWorld<'_>) -> String {
 
 /// Options for PDF export.
 #[derive(Debug, Clone, Default)]
-pub struct PdfExport {
+pub(crate) struct PdfExport {
     /// A stable identifier of the document (its number and issuer), for the PDF's /ID.
     pub ident: String,
     /// The document's date, used as the PDF creation date.
@@ -217,8 +218,13 @@ pub struct PdfExport {
     pub pdf_a: bool,
 }
 
-/// Exports a laid-out document as PDF bytes, reproducibly.
-pub fn export_pdf(document: &PagedDocument, export: &PdfExport) -> Result<Vec<u8>> {
+/// Exports a laid-out document as PDF bytes, reproducibly, on the calling
+/// thread (with a large enough stack).
+pub(crate) fn export_pdf(document: &PagedDocument, export: &PdfExport) -> Result<Vec<u8>> {
+    stack::with_large_stack(|| export_pdf_here(document, export))
+}
+
+fn export_pdf_here(document: &PagedDocument, export: &PdfExport) -> Result<Vec<u8>> {
     let (y, m, d) = export.date;
     let timestamp = Datetime::from_ymd(y, m as u8, d as u8).map(typst_pdf::Timestamp::new_utc);
     let standards = if export.pdf_a {
@@ -247,7 +253,11 @@ pub fn export_pdf(document: &PagedDocument, export: &PdfExport) -> Result<Vec<u8
 }
 
 /// Renders page `index` (0-based) as a PNG at `dpi` dots per inch.
-pub fn export_png(document: &PagedDocument, index: usize, dpi: f32) -> Result<Vec<u8>> {
+pub(crate) fn export_png(document: &PagedDocument, index: usize, dpi: f32) -> Result<Vec<u8>> {
+    stack::with_large_stack(|| export_png_here(document, index, dpi))
+}
+
+fn export_png_here(document: &PagedDocument, index: usize, dpi: f32) -> Result<Vec<u8>> {
     let page = document
         .pages()
         .get(index)

@@ -37,17 +37,6 @@ fn group_thousands(digits: &str) -> String {
     out
 }
 
-/// 20000 -> "20.000", -1234567 -> "-1.234.567", 0 -> "0", i64::MIN works.
-pub fn format_int(n: i64) -> String {
-    // unsigned_abs avoids the overflow of negating i64::MIN.
-    let grouped = group_thousands(&n.unsigned_abs().to_string());
-    if n < 0 {
-        format!("-{grouped}")
-    } else {
-        grouped
-    }
-}
-
 /// A finite number as its decimal digits, split at the decimal point.
 struct Decimal {
     negative: bool,
@@ -205,42 +194,16 @@ pub fn format_percent(x: f64, decimals: usize) -> String {
     }
 }
 
-/// The dates a text cites, as (year, month, day): `ngày 12/3/2024`,
-/// `ngày 12-03-2024`, `ngày 12 tháng 3 năm 2024`. Only what can be a
-/// calendar date is returned; anything else is not a citation.
-pub fn cited_dates(text: &str) -> Vec<(i32, u32, u32)> {
-    let lower = text.to_lowercase();
-    let mut out = Vec::new();
-    for (i, _) in lower.match_indices("ngày") {
-        let rest = lower[i + "ngày".len()..].trim_start();
-        let words: Vec<&str> = rest
-            .split(|c: char| c.is_whitespace() || c == ',' || c == ';' || c == ')')
-            .filter(|w| !w.is_empty())
-            .take(5)
-            .collect();
-        let date = match words.as_slice() {
-            [d, "tháng", m, "năm", y, ..] => (y.parse().ok(), m.parse().ok(), d.parse().ok()),
-            [numeric, ..] => {
-                let parts: Vec<&str> = numeric
-                    .trim_end_matches('.')
-                    .split(['/', '-', '.'])
-                    .collect();
-                match parts.as_slice() {
-                    [d, m, y] if y.len() == 4 => (y.parse().ok(), m.parse().ok(), d.parse().ok()),
-                    _ => (None, None, None),
-                }
-            }
-            _ => (None, None, None),
-        };
-        if let (Some(y), Some(m), Some(d)) = date
-            && (1..=12).contains(&m)
-            && (1..=31).contains(&d)
-            && (1900..=2200).contains(&y)
-        {
-            out.push((y, m, d));
-        }
+/// The unit after a number: `%` sticks to it, words take a space.
+pub fn unit_suffix(unit: &str) -> String {
+    let unit = unit.trim();
+    if unit.is_empty() {
+        String::new()
+    } else if unit.starts_with('%') {
+        unit.to_string()
+    } else {
+        format!(" {unit}")
     }
-    out
 }
 
 /// Parses a number written the Vietnamese way: "20.000" -> 20000,
@@ -523,93 +486,9 @@ pub fn capitalize_first(s: &str) -> String {
     nfc(&out)
 }
 
-/// The "Số:" line of the header (Nghị định 30, Phụ lục III).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum NumberLine<'a> {
-    /// A document with a type abbreviation: "Số: 05/KH-SLĐTBXH"; a draft
-    /// (`number` None) leaves a blank: "Số:      /KH-SLĐTBXH".
-    Typed {
-        /// The registered number; None for a draft.
-        number: Option<u32>,
-        /// The type abbreviation (`KH`, `BC`).
-        type_code: &'a str,
-        /// The issuer's code (`SLĐTBXH`).
-        issuer_code: &'a str,
-    },
-    /// A công văn: "Số: 464/SLĐTBXH-TE&BĐG"; without a unit code
-    /// "Số: 464/SLĐTBXH".
-    Letter {
-        /// The registered number; None for a draft.
-        number: Option<u32>,
-        /// The issuer's code (`SLĐTBXH`).
-        issuer_code: &'a str,
-        /// The drafting unit's code (`TE&BĐG`).
-        unit_code: &'a str,
-    },
-}
-
-/// Renders the "Số:" line. Numbers below 10 get a leading zero; a draft gets
-/// five spaces for the number to be written in by hand. Empty codes are
-/// left out together with their hyphen.
-pub fn number_line(line: &NumberLine<'_>) -> String {
-    let (number, first, second) = match *line {
-        NumberLine::Typed {
-            number,
-            type_code,
-            issuer_code,
-        } => (number, type_code, issuer_code),
-        NumberLine::Letter {
-            number,
-            issuer_code,
-            unit_code,
-        } => (number, issuer_code, unit_code),
-    };
-    let number = match number {
-        Some(n) => format!("{n:02}"),
-        None => "     ".to_string(),
-    };
-    let codes: Vec<&str> = [first.trim(), second.trim()]
-        .into_iter()
-        .filter(|code| !code.is_empty())
-        .collect();
-    nfc(&format!("Số: {number}/{}", codes.join("-")))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn cited_dates_are_found_in_both_spellings() {
-        assert_eq!(
-            cited_dates(
-                "Căn cứ Quyết định số 12/QĐ-UBND ngày 05/3/2024 của UBND tỉnh; \
-                 Kế hoạch số 7/KH-UBND ngày 20 tháng 01 năm 2024"
-            ),
-            vec![(2024, 3, 5), (2024, 1, 20)]
-        );
-        assert_eq!(cited_dates("Ngày 1-12-2023."), vec![(2023, 12, 1)]);
-        assert!(cited_dates("hằng ngày, 24/7").is_empty());
-        assert!(cited_dates("ngày 40/13/2024").is_empty());
-    }
-
-    #[test]
-    fn format_int_examples() {
-        assert_eq!(format_int(20000), "20.000");
-        assert_eq!(format_int(-1234567), "-1.234.567");
-        assert_eq!(format_int(0), "0");
-        assert_eq!(format_int(7), "7");
-        assert_eq!(format_int(-7), "-7");
-        assert_eq!(format_int(999), "999");
-        assert_eq!(format_int(1000), "1.000");
-        assert_eq!(format_int(-999), "-999");
-        assert_eq!(format_int(-1000), "-1.000");
-        assert_eq!(format_int(999_999), "999.999");
-        assert_eq!(format_int(1_000_000), "1.000.000");
-        assert_eq!(format_int(1883), "1.883");
-        assert_eq!(format_int(i64::MAX), "9.223.372.036.854.775.807");
-        assert_eq!(format_int(i64::MIN), "-9.223.372.036.854.775.808");
-    }
 
     #[test]
     fn format_decimal_examples() {
@@ -730,7 +609,7 @@ mod tests {
     }
 
     #[test]
-    fn parse_number_round_trips_format_int() {
+    fn parse_number_round_trips_whole_numbers() {
         let mut values = vec![
             0i64,
             1,
@@ -761,7 +640,11 @@ mod tests {
             x = next;
         }
         for n in values {
-            assert_eq!(parse_number(&format_int(n)), Some(n as f64), "{n}");
+            assert_eq!(
+                parse_number(&format_number(n as f64, 0)),
+                Some(n as f64),
+                "{n}"
+            );
         }
     }
 
@@ -1010,64 +893,5 @@ mod tests {
         assert_eq!(nfc("a\u{306}\u{301}"), "ắ");
         assert_eq!(nfc("ễ"), "ễ");
         assert_eq!(nfc(""), "");
-    }
-
-    #[test]
-    fn number_line_typed() {
-        let line = |number| NumberLine::Typed {
-            number,
-            type_code: "KH",
-            issuer_code: "SLĐTBXH",
-        };
-        assert_eq!(number_line(&line(Some(5))), "Số: 05/KH-SLĐTBXH");
-        assert_eq!(number_line(&line(Some(12))), "Số: 12/KH-SLĐTBXH");
-        assert_eq!(number_line(&line(Some(464))), "Số: 464/KH-SLĐTBXH");
-        assert_eq!(number_line(&line(None)), "Số:      /KH-SLĐTBXH");
-    }
-
-    #[test]
-    fn number_line_letter() {
-        let line = |number, unit_code| NumberLine::Letter {
-            number,
-            issuer_code: "SLĐTBXH",
-            unit_code,
-        };
-        assert_eq!(
-            number_line(&line(Some(464), "TE&BĐG")),
-            "Số: 464/SLĐTBXH-TE&BĐG"
-        );
-        assert_eq!(
-            number_line(&line(None, "TE&BĐG")),
-            "Số:      /SLĐTBXH-TE&BĐG"
-        );
-        assert_eq!(number_line(&line(Some(464), "")), "Số: 464/SLĐTBXH");
-        assert_eq!(number_line(&line(Some(3), "")), "Số: 03/SLĐTBXH");
-        assert_eq!(
-            number_line(&line(Some(u32::MAX), "VP")),
-            "Số: 4294967295/SLĐTBXH-VP"
-        );
-    }
-
-    #[test]
-    fn number_line_output_is_nfc() {
-        let line = NumberLine::Typed {
-            number: Some(1),
-            type_code: "Q\u{110}",
-            issuer_code: "UBND",
-        };
-        assert_eq!(number_line(&line), "Số: 01/QĐ-UBND");
-        let line = NumberLine::Typed {
-            number: Some(2),
-            type_code: "QD",
-            issuer_code: "UBND",
-        };
-        assert_eq!(number_line(&line), "S\u{1ed1}: 02/QD-UBND");
-        let unit = "BA\u{300}N";
-        let line = NumberLine::Letter {
-            number: None,
-            issuer_code: "UBND",
-            unit_code: unit,
-        };
-        assert_eq!(number_line(&line), "Số:      /UBND-BÀN");
     }
 }

@@ -47,7 +47,7 @@ fn exported_templates_render_every_example_byte_for_byte() {
         .iter()
         .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
         .collect();
-    for (name, _) in vanban::compose::BUILTIN_TEMPLATES {
+    for (name, _) in vanban::BUILTIN_TEMPLATES {
         assert!(names.iter().any(|n| n == name), "{name} not exported");
     }
     assert!(names.iter().any(|n| n == "nd30.typ"));
@@ -96,8 +96,7 @@ fn the_cli_exports_and_renders_through_a_template_directory() {
 fn a_template_directory_replaces_templates_and_nd30_by_name() {
     let dir = fresh_dir("replace");
     // Only nd30.typ: the motto's rule becomes three times as thick.
-    let nd30 =
-        vanban::compose::ND30_TYP.replace("#let rule-stroke = 0.5pt", "#let rule-stroke = 1.5pt");
+    let nd30 = vanban::ND30_TYP.replace("#let rule-stroke = 0.5pt", "#let rule-stroke = 1.5pt");
     std::fs::write(dir.join("nd30.typ"), nd30).unwrap();
     let doc = example("thong-bao-giao-ban-yen-bai-2024.yaml");
     let custom = with_templates(&dir);
@@ -232,8 +231,8 @@ fn a_font_family_that_is_missing_is_an_error_never_a_fallback() {
     assert!(String::from_utf8_lossy(&run.stderr).contains("Times New Roman"));
     // Asked for by a template's own Typst: Typst's fallback becomes an error.
     let dir = fresh_dir("font-in-nd30");
-    let nd30 = vanban::compose::ND30_TYP.replace(
-        "#let nd30-font = \"Liberation Serif\"",
+    let nd30 = vanban::ND30_TYP.replace(
+        "#let nd30-font = nd30-values.font",
         "#let nd30-font = \"Times New Roman\"",
     );
     std::fs::write(dir.join("nd30.typ"), nd30).unwrap();

@@ -7,7 +7,7 @@ use std::io::Write;
 use std::process::{Command, Stdio};
 
 use common::{engine, example, example_path, scratch_path};
-use vanban::Document;
+use vanban::{Document, Format, FsLoader, ReadOptions};
 
 #[path = "../examples/embed.rs"]
 #[allow(dead_code)]
@@ -65,7 +65,9 @@ fn json_gives_the_same_pdf_as_yaml_for_every_example() {
         let yaml = example(&name);
         // Every input type serialises and deserialises (serde), both ways.
         let json = serde_json::to_string(yaml.model()).unwrap();
-        let back = Document::from_json_str_in(&json, &example_path("")).unwrap();
+        let examples = FsLoader::new(example_path(""));
+        let back =
+            Document::read(&json, Format::Json, &ReadOptions::with_loader(&examples)).unwrap();
         assert_eq!(back.model(), yaml.model(), "{name}");
         assert!(
             engine().render_pdf(&back).unwrap() == engine().render_pdf(&yaml).unwrap(),

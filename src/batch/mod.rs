@@ -12,15 +12,14 @@ mod input;
 mod output;
 mod slug;
 mod summary;
-mod synthetic;
 
 pub use input::{Batch, DistrictInput, Figure, IndicatorDef, load};
 pub use output::{
-    Manifest, ManifestEntry, ManifestFailure, Shard, run, run_summary_from_shards, write_atomic,
+    Manifest, ManifestEntry, ManifestFailure, Shard, check_output_path, run,
+    run_summary_from_shards, write_atomic,
 };
 pub use slug::slug;
 pub use summary::{summary_document, totals};
-pub use synthetic::synthetic;
 
 use crate::Document;
 use crate::error::Error;
@@ -35,18 +34,6 @@ pub struct District {
     pub figures: std::collections::BTreeMap<String, Figure>,
     /// The document, or every problem found.
     pub document: std::result::Result<Document, Vec<String>>,
-}
-
-/// Typst lays out deep content recursively: its threads need larger stacks
-/// than rayon's default.
-const WORKER_STACK: usize = 32 * 1024 * 1024;
-
-/// A thread pool for rendering: one thread per core, with stacks Typst can use.
-pub fn thread_pool() -> rayon::ThreadPool {
-    rayon::ThreadPoolBuilder::new()
-        .stack_size(WORKER_STACK)
-        .build()
-        .expect("a thread pool can be built")
 }
 
 /// Renders many documents: layout in parallel on all cores, PDF export on one
@@ -64,23 +51,24 @@ pub fn render_many<F>(
     F: FnMut(usize, crate::Result<(Vec<u8>, usize)>) + Send,
 {
     use rayon::prelude::*;
-    type Laid = (usize, crate::Result<typst_layout::PagedDocument>);
+    type Laid = (usize, crate::Result<crate::LaidOut>);
     let (tx, rx) = std::sync::mpsc::sync_channel::<Laid>(8);
     std::thread::scope(|s| {
         let exporter = std::thread::Builder::new()
             .name("vanban-pdf".into())
-            .stack_size(WORKER_STACK)
+            .stack_size(crate::stack::RENDER_STACK)
             .spawn_scoped(s, move || {
                 for (i, layout) in rx {
                     let result = layout.and_then(|l| {
                         let bytes = engine.export_pdf(docs[i], &l, options)?;
-                        Ok((bytes, l.pages().len()))
+                        Ok((bytes, l.page_count()))
                     });
                     each(i, result);
                 }
             })
             .expect("the exporter thread starts");
-        thread_pool().install(|| {
+        // The library's render pool: Typst's layout runs inline there.
+        crate::stack::render_pool().install(|| {
             docs.par_iter()
                 .enumerate()
                 .for_each_with(tx, |tx, (i, doc)| {

@@ -1,7 +1,7 @@
 //! Rendering a batch: parallel, one shared engine, atomic files, a manifest.
 
 use std::collections::BTreeMap;
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -98,6 +98,33 @@ impl Shard {
     }
 }
 
+/// Why `output` cannot be written for `input`: the same file (rendering a
+/// document over its own source), or a directory that does not exist.
+pub fn check_output_path(input: &Path, output: &Path) -> std::result::Result<(), String> {
+    if output == Path::new("-") {
+        return Ok(());
+    }
+    let same = match (std::fs::canonicalize(input), std::fs::canonicalize(output)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    };
+    if same {
+        return Err(format!(
+            "the output {} is the input itself: choose another file name",
+            output.display()
+        ));
+    }
+    if let Some(dir) = output.parent().filter(|d| !d.as_os_str().is_empty())
+        && !dir.is_dir()
+    {
+        return Err(format!(
+            "the directory {} does not exist: create it, or write elsewhere",
+            dir.display()
+        ));
+    }
+    Ok(())
+}
+
 /// Writes `bytes` to `path` atomically: a temporary file in the same
 /// directory, synced, then renamed over the target. A run killed half-way
 /// leaves at most a stray temporary file, never a half-written PDF.
@@ -157,28 +184,16 @@ fn write_pdf(
     Ok((sha256_hex(&bytes), pages))
 }
 
-fn progress(n: usize) -> indicatif::ProgressBar {
-    if std::io::stderr().is_terminal() {
-        let bar = indicatif::ProgressBar::new(n as u64);
-        if let Ok(style) =
-            indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} {per_sec} {msg}")
-        {
-            bar.set_style(style);
-        }
-        bar
-    } else {
-        indicatif::ProgressBar::hidden()
-    }
-}
-
 /// Renders the districts of `batch` (all, or one shard's) into `out_dir`, then,
 /// for a whole batch, the province summary; writes the manifest last.
+/// `progress` is told how many of how many districts are done as each ends.
 pub fn run(
     batch: &Batch,
     engine: &Engine,
     out_dir: &Path,
     shard: Option<Shard>,
     options: PdfOptions,
+    progress: &mut (dyn FnMut(usize, usize) + Send),
 ) -> Result<Manifest> {
     std::fs::create_dir_all(out_dir).map_err(io(out_dir))?;
     let districts: Vec<District> = batch
@@ -188,7 +203,9 @@ pub fn run(
         .filter(|(i, _)| shard.is_none_or(|s| s.takes(*i)))
         .map(|(_, d)| d)
         .collect();
-    let bar = progress(districts.len());
+    let total = districts.len();
+    let mut done = total - docs_count(&districts);
+    progress(done, total);
     // Districts whose document is valid are rendered; the others fail as they are.
     let valid: Vec<(usize, &crate::Document)> = districts
         .iter()
@@ -203,7 +220,8 @@ pub fn run(
             .and_then(|pdf| write_pdf(out_dir, &format!("{}.pdf", d.slug), pdf))
             .map_err(|e| error_lines(&e));
         rendered[valid[k].0] = Some(written);
-        bar.inc(1);
+        done += 1;
+        progress(done, total);
     });
     let results: Vec<std::result::Result<ManifestEntry, ManifestFailure>> = districts
         .iter()
@@ -230,7 +248,6 @@ pub fn run(
             }
         })
         .collect();
-    bar.finish_and_clear();
     let mut manifest = Manifest {
         shard: shard.map(|s| format!("{}/{}", s.index, s.count)),
         ..Default::default()
@@ -250,6 +267,11 @@ pub fn run(
     };
     write_manifest(&out_dir.join(manifest_file), &manifest)?;
     Ok(manifest)
+}
+
+/// How many districts have a document to render.
+fn docs_count(districts: &[District]) -> usize {
+    districts.iter().filter(|d| d.document.is_ok()).count()
 }
 
 fn add_summary(

@@ -8,8 +8,8 @@ use serde_yaml::{Mapping, Value};
 use super::input::{indicators_value, report_document};
 use super::{Batch, Figure};
 use crate::Document;
+use crate::resolve::{Share, compute};
 use crate::vi;
-use crate::view::results::{Share, compute};
 
 /// Indicators per district table (each takes three columns).
 const INDICATORS_PER_TABLE: usize = 2;

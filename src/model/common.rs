@@ -4,6 +4,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::Block;
+use crate::nd30;
 
 /// Who issues the document (boxes 2 and 3 of the header).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -38,15 +39,6 @@ impl Urgency {
             Urgency::Khan => "KHẨN",
             Urgency::ThuongKhan => "THƯỢNG KHẨN",
             Urgency::HoaToc => "HỎA TỐC",
-        }
-    }
-
-    /// Width of the box in millimetres (Nghị định 30: 20, 40, 30 × 8 mm).
-    pub fn box_width_mm(self) -> u32 {
-        match self {
-            Urgency::Khan => 20,
-            Urgency::ThuongKhan => 40,
-            Urgency::HoaToc => 30,
         }
     }
 }
@@ -124,9 +116,9 @@ impl Default for Layout {
     fn default() -> Self {
         Self {
             margins: Margins::default(),
-            font_size: 14.0,
-            line_spacing: 1.15,
-            indent: 1.27,
+            font_size: nd30::FONT_SIZE.default,
+            line_spacing: nd30::LINE_SPACING.default,
+            indent: nd30::INDENT.default,
             font: None,
         }
     }
@@ -149,10 +141,10 @@ pub struct Margins {
 impl Default for Margins {
     fn default() -> Self {
         Self {
-            top: 25.0,
-            bottom: 20.0,
-            left: 35.0,
-            right: 20.0,
+            top: nd30::MARGIN_TOP.default,
+            bottom: nd30::MARGIN_BOTTOM.default,
+            left: nd30::MARGIN_LEFT.default,
+            right: nd30::MARGIN_RIGHT.default,
         }
     }
 }

@@ -148,3 +148,24 @@ impl Outline {
         self.body.is_empty() && self.sections.is_empty() && self.closing.is_empty()
     }
 }
+
+impl super::Document {
+    /// The plan a decision issues, as a plan document of the same issuer and
+    /// date, so that a plan's outline and checks apply to it unchanged.
+    pub fn attached_plan(&self) -> Option<super::Document> {
+        let a = self.decision.as_ref()?.attachment.as_ref()?;
+        let mut plan = self.clone();
+        plan.kind = super::Kind::KeHoach;
+        plan.subject = a.subject.clone();
+        plan.legal_bases = Vec::new();
+        plan.addressees = Vec::new();
+        plan.preamble = a.preamble.clone();
+        plan.goals = a.goals.clone();
+        plan.tasks = a.tasks.clone();
+        plan.implementation = a.implementation.clone();
+        plan.funding = a.funding.clone();
+        plan.decision = None;
+        plan.appendices = Vec::new();
+        Some(plan)
+    }
+}

@@ -134,3 +134,37 @@ pub struct ReportingDuty {
     /// The deadline.
     pub deadline: Date,
 }
+
+impl super::Document {
+    /// The target with `id`, at any depth of the plan's breakdowns.
+    pub fn find_target(&self, id: &str) -> Option<&Indicator> {
+        fn search<'a>(list: &'a [Indicator], id: &str) -> Option<&'a Indicator> {
+            list.iter().find_map(|t| {
+                if t.id.as_deref() == Some(id) {
+                    Some(t)
+                } else {
+                    search(&t.split, id).or_else(|| search(&t.of_which, id))
+                }
+            })
+        }
+        search(&self.goals.as_ref()?.targets, id)
+    }
+
+    /// Every target id of the plan, at any depth, in document order.
+    pub fn target_ids(&self) -> Vec<&str> {
+        fn collect<'a>(list: &'a [Indicator], out: &mut Vec<&'a str>) {
+            for t in list {
+                if let Some(id) = &t.id {
+                    out.push(id);
+                }
+                collect(&t.split, out);
+                collect(&t.of_which, out);
+            }
+        }
+        let mut out = Vec::new();
+        if let Some(goals) = &self.goals {
+            collect(&goals.targets, &mut out);
+        }
+        out
+    }
+}

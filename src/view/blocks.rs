@@ -10,14 +10,14 @@ use super::{HeaderCell, TableView, ViewBlock};
 type Trail = Vec<usize>;
 
 /// Flattens `blocks` that sit directly in a section or an appendix.
-pub fn flatten(blocks: &[Block]) -> Vec<ViewBlock> {
+pub(crate) fn flatten(blocks: &[Block]) -> Vec<ViewBlock> {
     let mut out = Vec::new();
     flatten_into(blocks, &Vec::new(), &mut out);
     out
 }
 
 /// Flattens blocks whose enclosing item numbers are `trail`.
-pub fn flatten_into(blocks: &[Block], trail: &Trail, out: &mut Vec<ViewBlock>) {
+pub(crate) fn flatten_into(blocks: &[Block], trail: &Trail, out: &mut Vec<ViewBlock>) {
     let mut item = 0;
     let mut point = 0;
     for block in blocks {
@@ -53,10 +53,10 @@ pub fn flatten_into(blocks: &[Block], trail: &Trail, out: &mut Vec<ViewBlock>) {
 }
 
 /// Width of the computed STT column.
-pub const STT_WIDTH: &str = "11mm";
+pub(crate) const STT_WIDTH: &str = "11mm";
 
 /// A relative width as a Typst fraction.
-pub fn fr(w: f64) -> String {
+pub(crate) fn fr(w: f64) -> String {
     format!("{}fr", if w.is_finite() && w > 0.0 { w } else { 1.0 })
 }
 

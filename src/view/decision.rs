@@ -2,14 +2,15 @@
 //! Thông báo (sections I., II. …).
 
 use crate::model::{Decision, Document, Kind, Outline};
+use crate::resolve::Resolved;
 use crate::vi;
 
 use super::blocks::flatten_into;
-use super::plan::Sections;
+use super::outline::Sections;
 use super::{AttachmentView, ViewBlock, close_body};
 
 /// The flattened body of a decision: `QUYẾT ĐỊNH:`, then `Điều 1.` …
-pub fn decision_body(doc: &Document) -> Vec<ViewBlock> {
+pub(crate) fn decision_body(doc: &Document) -> Vec<ViewBlock> {
     let mut out = Vec::new();
     flatten_into(&doc.preamble, &Vec::new(), &mut out);
     if let Some(decision) = &doc.decision {
@@ -36,7 +37,7 @@ pub fn decision_body(doc: &Document) -> Vec<ViewBlock> {
 }
 
 /// The flattened body of a Tờ trình or a Thông báo.
-pub fn outline_body(doc: &Document, outline: Option<&Outline>) -> Vec<ViewBlock> {
+pub(crate) fn outline_body(doc: &Document, outline: Option<&Outline>) -> Vec<ViewBlock> {
     let mut out = Vec::new();
     flatten_into(&doc.preamble, &Vec::new(), &mut out);
     if let Some(outline) = outline {
@@ -53,7 +54,7 @@ pub fn outline_body(doc: &Document, outline: Option<&Outline>) -> Vec<ViewBlock>
 }
 
 /// The legal bases of a decision end with `Theo đề nghị của …`.
-pub fn legal_bases(doc: &Document) -> Vec<String> {
+pub(crate) fn legal_bases(doc: &Document) -> Vec<String> {
     let mut bases = doc.legal_bases.clone();
     if let Some(by) = doc.decision.as_ref().and_then(|d| d.proposed_by.as_deref()) {
         let by = by.trim();
@@ -64,18 +65,19 @@ pub fn legal_bases(doc: &Document) -> Vec<String> {
 }
 
 /// The authority's title line of a decision, in capitals.
-pub fn authority_line(doc: &Document) -> Option<String> {
+pub(crate) fn authority_line(doc: &Document) -> Option<String> {
     doc.decision.as_ref().map(|d| vi::upper(d.authority.trim()))
 }
 
 /// The plan a decision issues, with its computed attachment line.
-pub fn attachment(
-    doc: &Document,
+pub(crate) fn attachment(
+    r: &Resolved,
     decision: &Decision,
     number_line: &str,
 ) -> Option<AttachmentView> {
+    let doc = &r.doc;
     let a = decision.attachment.as_ref()?;
-    let plan = attached_plan(doc, a);
+    let plan = &r.attachment.as_ref()?.doc;
     let number = number_line.strip_prefix("Số:").unwrap_or(number_line);
     let date = vi::date_of_issue(doc.date.year(), doc.date.month(), doc.date.day());
     Some(AttachmentView {
@@ -88,24 +90,6 @@ pub fn attachment(
             date,
             decision.authority.trim()
         ),
-        body: super::plan::body(&plan),
+        body: super::plan::body(plan),
     })
-}
-
-/// The attached plan as a plan document of the same issuer and date, so that
-/// the plan's outline and checks apply to it unchanged.
-pub fn attached_plan(doc: &Document, a: &crate::model::Attachment) -> Document {
-    let mut plan = doc.clone();
-    plan.kind = Kind::KeHoach;
-    plan.subject = a.subject.clone();
-    plan.legal_bases = Vec::new();
-    plan.addressees = Vec::new();
-    plan.preamble = a.preamble.clone();
-    plan.goals = a.goals.clone();
-    plan.tasks = a.tasks.clone();
-    plan.implementation = a.implementation.clone();
-    plan.funding = a.funding.clone();
-    plan.decision = None;
-    plan.appendices = Vec::new();
-    plan
 }

@@ -2,25 +2,13 @@
 //! nhà; sửa chữa 591 nhà), trong đó: …". Computed from the indicator, never typed.
 
 use crate::model::Indicator;
-use crate::vi;
+use crate::vi::{self, unit_suffix};
 
 /// Decimals shown for figures in running text.
 const FIGURE_DECIMALS: usize = 3;
 
-/// The unit after a number: `%` sticks to it, words take a space.
-pub fn unit_suffix(unit: &str) -> String {
-    let unit = unit.trim();
-    if unit.is_empty() {
-        String::new()
-    } else if unit.starts_with('%') {
-        unit.to_string()
-    } else {
-        format!(" {unit}")
-    }
-}
-
 /// The phrase for a target, without final punctuation.
-pub fn indicator_phrase(ind: &Indicator) -> String {
+pub(crate) fn indicator_phrase(ind: &Indicator) -> String {
     phrase(ind, ind.unit.as_deref().unwrap_or(""), 0)
 }
 

@@ -7,7 +7,7 @@ use super::blocks::flatten_into;
 use super::{ViewBlock, close_body};
 
 /// The flattened body of a công văn.
-pub fn body(doc: &Document) -> Vec<ViewBlock> {
+pub(crate) fn body(doc: &Document) -> Vec<ViewBlock> {
     let mut out = Vec::new();
     flatten_into(&doc.preamble, &Vec::new(), &mut out);
     if let Some(letter) = &doc.letter {

@@ -9,16 +9,20 @@ mod blocks;
 mod decision;
 mod figures;
 mod letter;
+mod number;
+mod outline;
 mod plan;
 mod report;
-pub mod results;
+mod results;
 
-pub use decision::attached_plan;
-pub use figures::{indicator_phrase, unit_suffix};
+use figures::indicator_phrase;
+use number::{NumberLine, number_line};
 
 use serde::Serialize;
 
-use crate::model::{Document, Kind, Layout};
+use crate::model::{Document, Kind, Layout, Urgency};
+use crate::nd30;
+use crate::resolve::Resolved;
 use crate::vi;
 
 /// Everything a template needs, computed.
@@ -224,23 +228,24 @@ pub struct HeaderCell {
     pub rowspan: usize,
 }
 
-/// Builds the view of a validated document; `plan` is the plan file a report refers to.
-pub fn build(doc: &Document, plan: Option<&Document>) -> View {
+/// Builds the view of a resolved, validated document.
+pub(crate) fn build(r: &Resolved) -> View {
+    let doc = &r.doc;
     let body = match doc.kind {
         Kind::KeHoach => plan::body(doc),
-        Kind::BaoCao => report::body(doc, plan),
+        Kind::BaoCao => report::body(r),
         Kind::CongVan => letter::body(doc),
         Kind::QuyetDinh => decision::decision_body(doc),
         Kind::ToTrinh => decision::outline_body(doc, doc.submission.as_ref()),
         Kind::ThongBao => decision::outline_body(doc, doc.notice.as_ref()),
     };
     let number_line = match doc.kind.code() {
-        Some(type_code) => vi::number_line(&vi::NumberLine::Typed {
+        Some(type_code) => number_line(&NumberLine::Typed {
             number: doc.number,
             type_code,
             issuer_code: &doc.issuer.code,
         }),
-        None => vi::number_line(&vi::NumberLine::Letter {
+        None => number_line(&NumberLine::Letter {
             number: doc.number,
             issuer_code: &doc.issuer.code,
             unit_code: doc
@@ -255,7 +260,7 @@ pub fn build(doc: &Document, plan: Option<&Document>) -> View {
     let attachment = doc
         .decision
         .as_ref()
-        .and_then(|d| decision::attachment(doc, d, &number_line));
+        .and_then(|d| decision::attachment(r, d, &number_line));
     View {
         kind: doc.kind.key(),
         layout: layout(&doc.layout),
@@ -271,7 +276,7 @@ pub fn build(doc: &Document, plan: Option<&Document>) -> View {
             },
             urgency: doc
                 .urgency
-                .map(|u| (u.label().to_string(), u.box_width_mm())),
+                .map(|u| (u.label().to_string(), urgency_box_width_mm(u))),
             secrecy: doc.secrecy.map(|s| s.label().to_string()),
         },
         addressees: addressees(&doc.addressees),
@@ -384,21 +389,13 @@ fn appendices(doc: &Document, number_line: &str, date_words: &str) -> Vec<Append
         .collect()
 }
 
-/// The target with `id` in a plan, at any depth of its breakdowns.
-pub fn find_target<'a>(plan: &'a Document, id: &str) -> Option<&'a crate::model::Indicator> {
-    fn search<'a>(
-        list: &'a [crate::model::Indicator],
-        id: &str,
-    ) -> Option<&'a crate::model::Indicator> {
-        list.iter().find_map(|t| {
-            if t.id.as_deref() == Some(id) {
-                Some(t)
-            } else {
-                search(&t.split, id).or_else(|| search(&t.of_which, id))
-            }
-        })
+/// Box 10b's width for an urgency mark, from the decree's numbers.
+fn urgency_box_width_mm(u: Urgency) -> u32 {
+    match u {
+        Urgency::Khan => nd30::URGENCY_KHAN_MM,
+        Urgency::ThuongKhan => nd30::URGENCY_THUONG_KHAN_MM,
+        Urgency::HoaToc => nd30::URGENCY_HOA_TOC_MM,
     }
-    search(&plan.goals.as_ref()?.targets, id)
 }
 
 fn keywords(doc: &Document) -> Vec<String> {

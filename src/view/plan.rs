@@ -5,10 +5,11 @@ use crate::model::{Block, Bullet, Document, FieldKey, Indicator};
 use crate::vi;
 
 use super::blocks::flatten_into;
+use super::outline::{Sections, field_items, item};
 use super::{ViewBlock, close_body, indicator_phrase};
 
 /// The flattened body of a plan.
-pub fn body(doc: &Document) -> Vec<ViewBlock> {
+pub(crate) fn body(doc: &Document) -> Vec<ViewBlock> {
     let mut out = Vec::new();
     flatten_into(&doc.preamble, &Vec::new(), &mut out);
     let mut sections = Sections::default();
@@ -32,7 +33,7 @@ pub fn body(doc: &Document) -> Vec<ViewBlock> {
 
     if let Some(tasks) = &doc.tasks {
         sections.open("Nhiệm vụ và giải pháp", &mut out);
-        flatten_into(&super::report::field_items(tasks), &Vec::new(), &mut out);
+        flatten_into(&field_items(tasks), &Vec::new(), &mut out);
     }
 
     if let Some(imp) = &doc.implementation {
@@ -76,29 +77,6 @@ pub fn body(doc: &Document) -> Vec<ViewBlock> {
 
     close_body(&mut out);
     out
-}
-
-/// Counts the Roman-numbered sections actually present.
-#[derive(Default)]
-pub struct Sections(u32);
-
-impl Sections {
-    /// Opens the next section: `I.`, `II.` … and its title in capitals.
-    pub fn open(&mut self, title: &str, out: &mut Vec<ViewBlock>) {
-        self.0 += 1;
-        out.push(ViewBlock::Section {
-            label: format!("{}.", vi::roman(self.0).unwrap_or_default()),
-            title: vi::upper(title.trim()),
-        });
-    }
-}
-
-/// A numbered item with a title.
-pub fn item(title: &str, body: Vec<Block>) -> Block {
-    Block::Item {
-        title: title.to_string(),
-        body,
-    }
 }
 
 /// Targets as bullets, grouped under a) b) points by field when they have one.

@@ -2,16 +2,18 @@
 //! the results table, then field by field), III. assessment, IV. next tasks,
 //! V. proposals. Sections a report leaves out disappear; the rest are renumbered.
 
-use crate::model::{Block, Bullet, Document, IndicatorResult, Period, PeriodKind, Tasks};
+use crate::model::{Block, Bullet, Period, PeriodKind};
+use crate::resolve::{Resolved, ResultLine};
 use crate::vi;
 
 use super::blocks::{STT_WIDTH, flatten_into, fr};
-use super::plan::{Sections, item};
-use super::results::{Computed, compute};
+use super::outline::{Sections, field_items, item};
+use super::results::{change_clause, share_clause};
 use super::{HeaderCell, TableView, ViewBlock, close_body};
 
 /// The flattened body of a report.
-pub fn body(doc: &Document, plan: Option<&Document>) -> Vec<ViewBlock> {
+pub(crate) fn body(r: &Resolved) -> Vec<ViewBlock> {
+    let doc = &r.doc;
     let mut out = Vec::new();
     flatten_into(&doc.preamble, &Vec::new(), &mut out);
     let mut sections = Sections::default();
@@ -30,7 +32,12 @@ pub fn body(doc: &Document, plan: Option<&Document>) -> Vec<ViewBlock> {
             number += 1;
             out.push(heading(number, "Các chỉ tiêu chủ yếu"));
             // The table first, then each figure in words: the same computed values.
-            let rows = resolve_all(&results.indicators, doc, plan);
+            let year = doc.period.map_or(doc.date.year(), |p| p.year);
+            let labels = Labels {
+                plan: format!("kế hoạch năm {year}"),
+                previous: format!("cùng kỳ năm {}", year - 1),
+            };
+            let rows: Vec<Row> = r.results.iter().map(|l| Row::of(l, &labels)).collect();
             out.push(ViewBlock::Table(results_table(&rows)));
             let bullets = rows.iter().map(|r| r.bullet()).collect();
             flatten_into(&[Block::Bullets { bullets }], &vec![number], &mut out);
@@ -87,21 +94,8 @@ fn heading(number: usize, title: &str) -> ViewBlock {
     }
 }
 
-/// A `Tasks`-shaped section as numbered items: intro, standard fields in
-/// order, then the document's own.
-pub fn field_items(fields: &Tasks) -> Vec<Block> {
-    let mut items = fields.intro.clone();
-    for (field, blocks) in fields.fields() {
-        items.push(item(field.title(), blocks.to_vec()));
-    }
-    for section in &fields.other {
-        items.push(item(&section.title, section.body.clone()));
-    }
-    items
-}
-
 /// "6 tháng đầu năm 2017", "quý II năm 2017", "tháng 6 năm 2017", "năm 2017".
-pub fn period_text(p: Period) -> String {
+pub(crate) fn period_text(p: Period) -> String {
     let n = p.number.unwrap_or(1);
     match p.kind {
         PeriodKind::FirstHalf => format!("6 tháng đầu năm {}", p.year),
@@ -128,17 +122,45 @@ fn next_period(p: Period) -> String {
     }
 }
 
-/// A result with its plan resolved and its figures computed.
-struct Row {
-    name: String,
-    unit: String,
-    level: usize,
-    sentence: String,
-    computed: Computed,
-    children: Vec<Row>,
+/// How a sentence names the plan and the same period.
+struct Labels {
+    plan: String,
+    previous: String,
 }
 
-impl Row {
+/// A resolved result and its sentence.
+struct Row<'a> {
+    line: &'a ResultLine,
+    sentence: String,
+    children: Vec<Row<'a>>,
+}
+
+impl<'a> Row<'a> {
+    /// "toàn tỉnh đã giải quyết việc làm cho 9.043 lao động (đạt 51,09% kế
+    /// hoạch năm 2017); tăng 4,7% so với cùng kỳ năm 2016".
+    fn of(line: &'a ResultLine, labels: &Labels) -> Self {
+        let c = &line.computed;
+        let mut sentence = format!(
+            "{} {}{}",
+            line.lead.trim(),
+            c.actual,
+            vi::unit_suffix(&line.unit)
+        );
+        if let Some(share) = share_clause(c, &labels.plan, &line.unit) {
+            sentence.push(' ');
+            sentence.push_str(&share);
+        }
+        if let Some(change) = change_clause(c, &labels.previous) {
+            sentence.push_str("; ");
+            sentence.push_str(&change);
+        }
+        Row {
+            line,
+            sentence,
+            children: line.children.iter().map(|l| Row::of(l, labels)).collect(),
+        }
+    }
+
     fn bullet(&self) -> Bullet {
         let text = format!("{}.", self.sentence);
         if self.children.is_empty() {
@@ -149,69 +171,6 @@ impl Row {
                 bullets: self.children.iter().map(Row::bullet).collect(),
             }
         }
-    }
-}
-
-fn resolve_all(results: &[IndicatorResult], doc: &Document, plan: Option<&Document>) -> Vec<Row> {
-    results
-        .iter()
-        .map(|r| resolve(r, doc, plan, "", 0))
-        .collect()
-}
-
-fn resolve(
-    r: &IndicatorResult,
-    doc: &Document,
-    plan: Option<&Document>,
-    inherited_unit: &str,
-    level: usize,
-) -> Row {
-    let target = r
-        .target
-        .as_deref()
-        .and_then(|id| plan.and_then(|p| super::find_target(p, id)));
-    let unit = r
-        .unit
-        .clone()
-        .or_else(|| target.and_then(|t| t.unit.clone()))
-        .unwrap_or_else(|| inherited_unit.to_string());
-    let plan_value = r.plan.or(target.map(|t| t.value));
-    let name = r
-        .name
-        .clone()
-        .or_else(|| target.map(|t| t.name.clone()))
-        .unwrap_or_default();
-    let computed = compute(r.actual, plan_value, r.previous, &unit, doc.precision);
-    let year = doc.period.map_or(doc.date.year(), |p| p.year);
-    let plan_label = format!("kế hoạch năm {year}");
-    let previous_label = format!("cùng kỳ năm {}", year - 1);
-    let lead = r.text.clone().unwrap_or_else(|| name.clone());
-    let mut sentence = format!(
-        "{} {}{}",
-        lead.trim(),
-        computed.actual,
-        super::unit_suffix(&unit)
-    );
-    if let Some(share) = computed.share_clause(&plan_label, &unit) {
-        sentence.push(' ');
-        sentence.push_str(&share);
-    }
-    if let Some(change) = computed.change_clause(&previous_label) {
-        sentence.push_str("; ");
-        sentence.push_str(&change);
-    }
-    let children = r
-        .of_which
-        .iter()
-        .map(|c| resolve(c, doc, plan, &unit, level + 1))
-        .collect();
-    Row {
-        name,
-        unit,
-        level,
-        sentence,
-        computed,
-        children,
     }
 }
 
@@ -254,21 +213,22 @@ fn results_table(rows: &[Row]) -> TableView {
         strong_rows: Vec::new(),
     };
     fn push(table: &mut TableView, row: &Row, stt: String) {
-        let name = if row.level > 0 {
-            format!("- {}", row.name.trim())
+        let line = row.line;
+        let name = if line.level > 0 {
+            format!("- {}", line.name.trim())
         } else {
-            row.name.trim().to_string()
+            line.name.trim().to_string()
         };
         table.rows.push(vec![
             stt,
             name,
-            row.unit.trim().to_string(),
-            row.computed.plan.clone().unwrap_or_default(),
-            row.computed.actual.clone(),
-            row.computed.share_cell(),
-            row.computed.change_cell(),
+            line.unit.trim().to_string(),
+            line.computed.plan.clone().unwrap_or_default(),
+            line.computed.actual.clone(),
+            line.computed.share_cell(),
+            line.computed.change_cell(),
         ]);
-        table.levels.push(row.level);
+        table.levels.push(line.level);
         for child in &row.children {
             push(table, child, String::new());
         }

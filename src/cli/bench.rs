@@ -16,7 +16,7 @@ fn peak_rss_mb() -> Option<f64> {
 }
 
 pub fn run(count: usize, compare: bool) -> ExitCode {
-    let batch = vanban::batch::synthetic(count);
+    let batch = crate::synthetic::synthetic(count);
     let districts = batch.districts();
     let docs: Vec<&vanban::Document> = districts
         .iter()
@@ -77,8 +77,8 @@ fn compare_with_typst_cli(
     let dir = std::env::temp_dir().join(format!("vanban-bench-{}", std::process::id()));
     let fonts = dir.join("fonts");
     std::fs::create_dir_all(&fonts).map_err(|e| e.to_string())?;
-    std::fs::write(dir.join("nd30.typ"), vanban::compose::ND30_TYP).map_err(|e| e.to_string())?;
-    for (i, font) in vanban::typeset::EMBEDDED_FONTS.iter().enumerate() {
+    std::fs::write(dir.join("nd30.typ"), vanban::ND30_TYP).map_err(|e| e.to_string())?;
+    for (i, font) in vanban::EMBEDDED_FONTS.iter().enumerate() {
         std::fs::write(fonts.join(format!("font{i}.ttf")), font).map_err(|e| e.to_string())?;
     }
     let files: Vec<_> = docs

@@ -10,8 +10,8 @@
 
 use std::borrow::Cow;
 
+use super::source_map::SourceMap;
 use crate::error::Diagnostic;
-use crate::source_map::SourceMap;
 
 /// True for a character that is removed from every string: control
 /// characters other than line feed and tab, zero-width and bidi formatting
@@ -149,12 +149,12 @@ pub fn escaped(doc: &crate::model::Document, map: &SourceMap) -> Vec<Diagnostic>
             }
             serde_json::Value::Array(items) => {
                 for (i, item) in items.iter().enumerate() {
-                    walk(item, crate::source_map::join_index(&path, i), map, out);
+                    walk(item, super::source_map::join_index(&path, i), map, out);
                 }
             }
             serde_json::Value::Object(fields) => {
                 for (key, item) in fields {
-                    walk(item, crate::source_map::join_key(&path, key), map, out);
+                    walk(item, super::source_map::join_key(&path, key), map, out);
                 }
             }
             _ => {}

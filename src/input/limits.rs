@@ -2,8 +2,8 @@
 //! document and each with a clear error: a hostile or broken input is
 //! refused before it can make typesetting hang or exhaust memory.
 
+use super::source_map::Shape;
 use crate::error::Diagnostic;
-use crate::source_map::Shape;
 
 /// The deepest nesting of mappings and lists. A plan's deepest content
 /// (an a) point in a 1.1. item in a field's tasks, with bullets) is about 14.

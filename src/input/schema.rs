@@ -14,10 +14,10 @@ use jsonschema::paths::LocationSegment;
 use jsonschema::{ValidationError, Validator};
 use serde_json::Value;
 
+use super::source_map::{SourceMap, join_index, join_key};
 use crate::error::Diagnostic;
 use crate::model::{Date, Document};
-use crate::parse::{closest, unknown_key_hint};
-use crate::source_map::{SourceMap, join_index, join_key};
+use crate::suggest::{closest, unknown_key_hint};
 
 /// The most problems reported for one input: past this, the rest is noise.
 pub const MAX_PROBLEMS: usize = 100;

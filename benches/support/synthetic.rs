@@ -1,7 +1,9 @@
 //! Synthetic district batches for throughput measurements: the Yên Bái
 //! example's form with `n` invented districts and deterministic figures.
+//! Shared by `vanban bench`, the criterion benches and `examples/rss_probe.rs`
+//! (each includes this file); not part of the library.
 
-use super::{Batch, DistrictInput, Figure};
+use vanban::batch::{Batch, DistrictInput, Figure};
 
 const EXAMPLE: &str = include_str!("../../examples/batch-yen-bai/batch.yaml");
 

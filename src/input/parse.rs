@@ -1,36 +1,31 @@
 //! YAML (or JSON) text → [`Document`], with every error located.
 //!
 //! serde_yaml reports syntax and type errors with a line and column;
-//! serde_path_to_error adds the YAML path. Semantic checks run afterwards in
-//! [`crate::validate`] and are located through the [`SourceMap`].
+//! serde_path_to_error adds the YAML path. Semantic checks run afterwards, in
+//! validation, and are located through the [`SourceMap`].
 
+use super::source_map::{SourceMap, join_key};
+use super::{limits, schema};
 use crate::error::{Diagnostic, Diagnostics, Error, Result};
 use crate::model::Document;
-use crate::source_map::SourceMap;
-use crate::{limits, schema};
+use crate::suggest::{closest, unknown_key_hint};
 
 /// The largest input accepted, in bytes: far above any real document, far
 /// below what could exhaust memory.
-pub const MAX_INPUT_BYTES: usize = 4 * 1024 * 1024;
+pub(crate) const MAX_INPUT_BYTES: usize = 4 * 1024 * 1024;
 
-/// A parsed document with the map of where its values are in the text.
-pub struct Parsed {
-    /// The document.
-    pub document: Document,
-    /// Where each YAML path is.
-    pub source_map: SourceMap,
-}
+/// A document and where its values are.
+pub(crate) type Parsed = (Document, SourceMap);
 
-/// Parses YAML text into a document (no semantic checks yet).
-pub fn parse_yaml(text: &str) -> Result<Parsed> {
-    check_size(text)?;
+/// Parses YAML text into a document (no semantic checks yet); the size is checked by the caller.
+pub(crate) fn parse_yaml(text: &str) -> Result<Parsed> {
     parse_yaml_sized(text)
 }
 
 /// Refuses an input above [`MAX_INPUT_BYTES`] before any work is done on it.
-pub fn check_size(text: &str) -> Result<()> {
+pub(crate) fn check_size(text: &str) -> Result<()> {
     if text.len() > MAX_INPUT_BYTES {
-        return Err(invalid(
+        return Err(super::invalid(
             Diagnostic::error(
                 "",
                 format!(
@@ -53,10 +48,7 @@ fn parse_yaml_sized(text: &str) -> Result<Parsed> {
     let source_map = SourceMap::build(text);
     within_limits(&source_map)?;
     match result {
-        Ok(document) => Ok(Parsed {
-            document,
-            source_map,
-        }),
+        Ok(document) => Ok((document, source_map)),
         Err(err) => {
             let path = yaml_path(&err.path().to_string());
             let inner = err.into_inner();
@@ -87,19 +79,15 @@ fn every_problem(first: Diagnostic, mut all: Vec<Diagnostic>) -> Error {
     Error::Invalid(Diagnostics(all))
 }
 
-/// Parses JSON text into a document.
-pub fn parse_json(text: &str) -> Result<Parsed> {
-    check_size(text)?;
+/// Parses JSON text into a document; the size is checked by the caller.
+pub(crate) fn parse_json(text: &str) -> Result<Parsed> {
     let mut de = serde_json::Deserializer::from_str(text);
     let result = serde_path_to_error::deserialize::<_, Document>(&mut de);
     // JSON is YAML to the source map, which locates every problem.
     let source_map = SourceMap::build(text);
     within_limits(&source_map)?;
     match result {
-        Ok(document) => Ok(Parsed {
-            document,
-            source_map,
-        }),
+        Ok(document) => Ok((document, source_map)),
         Err(err) => {
             let path = yaml_path(&err.path().to_string());
             let inner = err.into_inner();
@@ -115,7 +103,7 @@ pub fn parse_json(text: &str) -> Result<Parsed> {
     }
 }
 
-/// Refuses an input too deep, too long or too big ([`crate::limits`]).
+/// Refuses an input too deep, too long or too big ([`super::limits`]).
 fn within_limits(map: &SourceMap) -> Result<()> {
     let mut problems = limits::check(map.shape());
     if problems.is_empty() {
@@ -127,10 +115,6 @@ fn within_limits(map: &SourceMap) -> Result<()> {
         }
     }
     Err(Error::Invalid(Diagnostics(problems)))
-}
-
-fn invalid(d: Diagnostic) -> Error {
-    Error::Invalid(Diagnostics(vec![d]))
 }
 
 /// serde_path_to_error writes `?` for an unknown position and `.` at the root.
@@ -156,9 +140,9 @@ fn diagnostic_from_serde(path: &str, err: &serde_yaml::Error, map: &SourceMap) -
     if let Some(key) = raw
         .strip_prefix("duplicate field `")
         .and_then(|r| r.split('`').next())
-        && let Some((line, col)) = map.locate_duplicate(&crate::source_map::join_key(path, key))
+        && let Some((line, col)) = map.locate_duplicate(&join_key(path, key))
     {
-        d.path = crate::source_map::join_key(path, key);
+        d.path = join_key(path, key);
         d = d.at(line, col);
     } else if let Some(loc) = err.location() {
         d = d.at(loc.line(), loc.column());
@@ -255,57 +239,5 @@ fn strip_position(raw: &str) -> String {
     match raw.find(" at line ") {
         Some(i) => raw[..i].to_string(),
         None => raw.to_string(),
-    }
-}
-
-/// What to write instead of an unknown key: the closest valid one, if any
-/// is close enough to be a typo, and every valid key.
-pub fn unknown_key_hint(key: &str, valid: &[&str]) -> String {
-    match closest(key, valid) {
-        Some(best) => format!(
-            "did you mean `{best}`? Valid keys here: {}",
-            valid.join(", ")
-        ),
-        None if valid.is_empty() => "remove this key".to_string(),
-        None => format!("valid keys here: {}", valid.join(", ")),
-    }
-}
-
-/// The valid key closest to `key` by edit distance, if close enough to be a typo.
-pub fn closest<'a>(key: &str, valid: &[&'a str]) -> Option<&'a str> {
-    valid
-        .iter()
-        .map(|v| (edit_distance(key, v), *v))
-        .filter(|(d, v)| *d <= (v.chars().count() / 3).max(2))
-        .min_by_key(|(d, _)| *d)
-        .map(|(_, v)| v)
-}
-
-fn edit_distance(a: &str, b: &str) -> usize {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.iter().enumerate() {
-        let mut cur = vec![i + 1; b.len() + 1];
-        for (j, cb) in b.iter().enumerate() {
-            let cost = usize::from(ca != cb);
-            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
-        }
-        prev = cur;
-    }
-    prev[b.len()]
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn closest_key_is_suggested() {
-        assert_eq!(
-            closest("subjcet", &["subject", "signature"]),
-            Some("subject")
-        );
-        assert_eq!(closest("xyz", &["subject", "signature"]), None);
     }
 }

@@ -1,0 +1,277 @@
+//! A document read, resolved and validated: what the engine renders.
+
+use std::path::Path;
+
+use crate::error::{Diagnostic, Diagnostics, Error, Result, sort_by_position};
+use crate::input::{self, Format, Parsed};
+use crate::loader::{FsLoader, Loader, NoFiles};
+use crate::model;
+use crate::resolve::{self, Resolved};
+
+/// How a document is read: where the files it names come from, and
+/// whether a warning stops it.
+#[derive(Clone, Copy)]
+pub struct ReadOptions<'a> {
+    /// Reads the files the document names (a report's `plan-file`).
+    pub loader: &'a dyn Loader,
+    /// Warnings become errors: the document is refused if it has any.
+    pub deny_warnings: bool,
+}
+
+impl Default for ReadOptions<'static> {
+    /// No file may be read, and warnings are only reported.
+    fn default() -> Self {
+        static NO_FILES: NoFiles = NoFiles::new();
+        Self {
+            loader: &NO_FILES,
+            deny_warnings: false,
+        }
+    }
+}
+
+impl<'a> ReadOptions<'a> {
+    /// Files are read through `loader`.
+    pub fn with_loader(loader: &'a dyn Loader) -> Self {
+        Self {
+            loader,
+            deny_warnings: false,
+        }
+    }
+
+    /// Warnings become errors when `deny` is true.
+    pub fn deny_warnings(self, deny: bool) -> Self {
+        Self {
+            deny_warnings: deny,
+            ..self
+        }
+    }
+}
+
+/// A parsed, resolved and validated document, ready to render.
+#[derive(Debug, Clone)]
+pub struct Document {
+    resolved: Resolved,
+    warnings: Vec<Diagnostic>,
+}
+
+impl Document {
+    /// Parses and validates YAML text. Every problem found is returned at
+    /// once. The text may not name files (a `plan-file`): read those
+    /// documents with [`Document::from_path`] or [`Document::read`] and a
+    /// [`Loader`].
+    pub fn from_yaml_str(text: &str) -> Result<Self> {
+        Self::read(text, Format::Yaml, &ReadOptions::default())
+    }
+
+    /// Parses and validates JSON text (the same fields as YAML).
+    pub fn from_json_str(text: &str) -> Result<Self> {
+        Self::read(text, Format::Json, &ReadOptions::default())
+    }
+
+    /// Reads a `.yaml`, `.yml` or `.json` file; the files it names are
+    /// read relative to its directory.
+    pub fn from_path(path: impl AsRef<Path>) -> Result<Self> {
+        Self::read_path(path.as_ref(), false)
+    }
+
+    /// Like [`Document::from_path`]; `deny_warnings` refuses a document
+    /// with warnings.
+    pub fn read_path(path: &Path, deny_warnings: bool) -> Result<Self> {
+        let text = crate::loader::read_text_file(path)?;
+        let loader = FsLoader::beside(path);
+        let options = ReadOptions::with_loader(&loader).deny_warnings(deny_warnings);
+        let shown = path.display().to_string();
+        let mut chain = vec![loader.identity_of(path)];
+        Self::build(
+            input::read(&text, Format::detect(Some(&shown), &text))?,
+            &options,
+            &mut chain,
+        )
+    }
+
+    /// Parses and validates `text` in `format`; the files it names are read
+    /// through `options.loader`.
+    pub fn read(text: &str, format: Format, options: &ReadOptions<'_>) -> Result<Self> {
+        Self::build(input::read(text, format)?, options, &mut Vec::new())
+    }
+
+    /// Validates a document built in Rust, exactly as YAML would be.
+    pub fn from_model(model: model::Document) -> Result<Self> {
+        Self::read_model(model, &ReadOptions::default())
+    }
+
+    /// Like [`Document::from_model`], with the files it names read through
+    /// `options.loader`.
+    pub fn read_model(model: model::Document, options: &ReadOptions<'_>) -> Result<Self> {
+        Self::build(input::from_model(model), options, &mut Vec::new())
+    }
+
+    /// The plan file (if any), resolve, validate, locate, apply the warning
+    /// policy. `chain` holds the files being read, to refuse a loop.
+    fn build(parsed: Parsed, options: &ReadOptions<'_>, chain: &mut Vec<String>) -> Result<Self> {
+        let Parsed {
+            document,
+            source_map,
+            warnings,
+        } = parsed;
+        let locate = |mut d: Diagnostic| {
+            if d.line.is_none()
+                && let Some((line, column)) = source_map.locate(&d.path)
+            {
+                d = d.at(line, column);
+            }
+            d
+        };
+        let plan = match &document.plan_file {
+            None => None,
+            Some(file) => Some(
+                plan_file(file, options, chain)
+                    .map_err(|d| Error::Invalid(Diagnostics(vec![locate(d)])))?,
+            ),
+        };
+        let resolved = resolve::resolve(document, plan);
+        let mut diagnostics = warnings;
+        diagnostics.extend(crate::validate::validate(&resolved));
+        let mut diagnostics: Vec<Diagnostic> = diagnostics.into_iter().map(locate).collect();
+        if options.deny_warnings {
+            deny(&mut diagnostics);
+        }
+        sort_by_position(&mut diagnostics);
+        if diagnostics.iter().any(Diagnostic::is_error) {
+            return Err(Error::Invalid(Diagnostics(diagnostics)));
+        }
+        Ok(Self {
+            resolved,
+            warnings: diagnostics,
+        })
+    }
+
+    /// The document's data.
+    pub fn model(&self) -> &model::Document {
+        &self.resolved.doc
+    }
+
+    /// Warnings found while validating (the document can still be rendered).
+    pub fn warnings(&self) -> &[Diagnostic] {
+        &self.warnings
+    }
+
+    /// What the resolve stage made of the document.
+    pub(crate) fn resolved(&self) -> &Resolved {
+        &self.resolved
+    }
+
+    /// A stable key for the document (kind, issuer, number, date): the PDF's
+    /// identifier derives from it, never from the clock.
+    pub fn stable_key(&self) -> String {
+        let m = self.model();
+        format!(
+            "{}/{}/{}/{}/{}",
+            m.kind.key(),
+            m.letter
+                .as_ref()
+                .and_then(|l| l.unit.as_deref())
+                .unwrap_or(""),
+            m.issuer.code,
+            m.number
+                .map(|n| n.to_string())
+                .unwrap_or_else(|| "draft".into()),
+            m.date
+        )
+    }
+}
+
+/// The warning policy, in one place: under `deny_warnings` every warning is
+/// an error, and says why.
+fn deny(diagnostics: &mut [Diagnostic]) {
+    for d in diagnostics.iter_mut().filter(|d| !d.is_error()) {
+        d.severity = crate::Severity::Error;
+        let why = "a warning, made an error by --deny-warnings";
+        d.hint = Some(match d.hint.take() {
+            Some(h) => format!("{h} ({why})"),
+            None => why.to_string(),
+        });
+    }
+}
+
+/// Reads, parses and resolves a report's plan file, refusing a loop of plan
+/// files; any problem is one diagnostic at `plan-file`.
+fn plan_file(
+    file: &str,
+    options: &ReadOptions<'_>,
+    chain: &mut Vec<String>,
+) -> std::result::Result<Resolved, Diagnostic> {
+    let cannot = |message: String, hint: &str| {
+        Diagnostic::error("plan-file", message).with_hint(hint.to_string())
+    };
+    let identity = options.loader.identity(file);
+    if chain.contains(&identity) {
+        let mut names: Vec<&str> = chain.iter().map(String::as_str).collect();
+        names.push(&identity);
+        return Err(cannot(
+            format!(
+                "the plan file `{file}` leads back to a file already being read: {}",
+                names.join(" → ")
+            ),
+            "a report names the plan it measures; a plan names no plan file",
+        ));
+    }
+    let hint = "the path is relative to this document's file";
+    let bytes = options
+        .loader
+        .read(file, input::MAX_INPUT_BYTES)
+        .map_err(|e| cannot(format!("the plan file cannot be used: {e}"), hint))?;
+    let text = crate::loader::text_of(bytes).map_err(|d| {
+        cannot(
+            format!("the plan file `{file}` cannot be used: {}", d.message),
+            hint,
+        )
+    })?;
+    let nested = options.loader.nested(file);
+    let inner = ReadOptions {
+        loader: &*nested,
+        deny_warnings: false,
+    };
+    chain.push(identity);
+    let plan = input::read(&text, Format::detect(Some(file), &text))
+        .and_then(|parsed| Document::build(parsed, &inner, chain));
+    chain.pop();
+    let plan =
+        plan.map_err(|e| cannot(format!("the plan file `{file}` cannot be used: {e}"), hint))?;
+    if plan.model().kind != model::Kind::KeHoach {
+        return Err(cannot(
+            format!("`{file}` is a {}, not a ke-hoach", plan.model().kind.key()),
+            "point `plan-file` at the plan whose targets the results measure",
+        ));
+    }
+    Ok(plan.resolved)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_text_without_a_loader_cannot_name_a_plan_file() {
+        let yaml = "kind: bao-cao\nissuer: { name: Sở, code: S }\nplace: Yên Bái\ndate: 2024-07-05\n\
+            subject: BC\nperiod: { kind: 6-thang-dau-nam, year: 2024 }\nplan-file: /etc/passwd\n\
+            results: { indicators: [ { name: A, unit: người, actual: 1 } ] }\n\
+            signature: { title: Giám đốc, name: A }\narchive: VT\n";
+        let e = Document::from_yaml_str(yaml).unwrap_err();
+        let d = &e.diagnostics().unwrap().as_slice()[0];
+        assert_eq!(d.path, "plan-file");
+        assert_eq!(d.line, Some(7));
+        assert!(d.message.contains("may not read files"), "{}", d.message);
+    }
+
+    #[test]
+    fn denied_warnings_become_errors_that_say_why() {
+        let mut d = vec![Diagnostic::warning("x", "careful").with_hint("look")];
+        deny(&mut d);
+        assert!(d[0].is_error());
+        assert_eq!(
+            d[0].hint.as_deref(),
+            Some("look (a warning, made an error by --deny-warnings)")
+        );
+    }
+}

@@ -1,0 +1,92 @@
+//! Stage 1, text → model: the input's size and shape checked, NFC applied,
+//! invisible characters removed (with warnings), YAML or JSON parsed into a
+//! [`model::Document`], every problem located by line and column.
+//!
+//! Nothing here reads a file or knows what comes after the model.
+
+mod format;
+pub(crate) mod hygiene;
+pub(crate) mod limits;
+mod parse;
+pub(crate) mod schema;
+pub(crate) mod source_map;
+
+pub use format::Format;
+pub(crate) use parse::MAX_INPUT_BYTES;
+pub(crate) use source_map::{SourceMap, join_index, join_key};
+
+use crate::error::{Diagnostic, Diagnostics, Error, Result};
+use crate::model;
+
+/// A parsed document, where its values are in the text, and the warnings
+/// found while reading it.
+pub(crate) struct Parsed {
+    /// The document.
+    pub document: model::Document,
+    /// Where each YAML path is (empty for a model built in Rust).
+    pub source_map: SourceMap,
+    /// Invisible characters removed, and where.
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Reads a document from text: size first, then NFC, invisible characters
+/// out (with warnings), then YAML or JSON.
+pub(crate) fn read(text: &str, format: Format) -> Result<Parsed> {
+    parse::check_size(text)?;
+    let text = nfc_cow(text);
+    let (text, removed) = hygiene::clean(&text);
+    let parsed = match format {
+        Format::Yaml => parse::parse_yaml(&text),
+        Format::Json => parse::parse_json(&text),
+    };
+    match parsed {
+        Ok((document, source_map)) => {
+            let mut warnings = hygiene::warnings(&removed, &source_map);
+            // An escape (`"\u200b"`) needs a backslash: most texts have none,
+            // and skip the walk over the model.
+            if text.contains('\\') {
+                warnings.extend(hygiene::escaped(&document, &source_map));
+            }
+            Ok(Parsed {
+                document,
+                source_map,
+                warnings,
+            })
+        }
+        Err(Error::Invalid(mut diagnostics)) => {
+            let map = SourceMap::build(&text);
+            diagnostics.0.extend(hygiene::warnings(&removed, &map));
+            crate::error::sort_by_position(&mut diagnostics.0);
+            Err(Error::Invalid(diagnostics))
+        }
+        Err(e) => Err(e),
+    }
+}
+
+/// A document built in Rust: no text, no positions; escaped invisible
+/// characters are still reported.
+pub(crate) fn from_model(document: model::Document) -> Parsed {
+    let source_map = SourceMap::default();
+    let warnings = hygiene::escaped(&document, &source_map);
+    Parsed {
+        document,
+        source_map,
+        warnings,
+    }
+}
+
+/// Text pasted from Word or macOS often arrives decomposed: normalise every
+/// string to NFC (the whole input at once), without copying text already in NFC.
+fn nfc_cow(text: &str) -> std::borrow::Cow<'_, str> {
+    use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
+    if is_nfc_quick(text.chars()) == IsNormalized::Yes {
+        std::borrow::Cow::Borrowed(text)
+    } else {
+        std::borrow::Cow::Owned(text.nfc().collect())
+    }
+}
+
+/// One error at the document's root.
+pub(crate) fn invalid(d: Diagnostic) -> Error {
+    Error::Invalid(Diagnostics(vec![d]))
+}

@@ -1,0 +1,202 @@
+//! Stage 3, resolve: what the document means, worked out once.
+//!
+//! Results are linked to the targets of the plan they measure (across a
+//! plan file), units are inherited, a decision's attached plan is built as a
+//! plan of its own, and every figure (the share of the plan, the change on
+//! the same period) is computed. Validation judges what this stage found;
+//! the view words it. Neither works anything out again.
+
+mod figures;
+
+pub(crate) use figures::{ChangeFigure, Computed, Share, Side, compute};
+
+use crate::input::{join_index, join_key};
+use crate::model::{self, IndicatorResult, Precision};
+
+/// A document with everything it refers to resolved.
+#[derive(Debug, Clone)]
+pub(crate) struct Resolved {
+    /// The document as written.
+    pub doc: model::Document,
+    /// The plan file a report refers to (`plan-file`), itself resolved.
+    pub plan: Option<Box<Resolved>>,
+    /// The plan a decision issues, as a plan document of its own.
+    pub attachment: Option<Box<Resolved>>,
+    /// A report's results, in the order and nesting written, each linked
+    /// and computed.
+    pub results: Vec<ResultLine>,
+}
+
+/// One result (or a part of one), linked to its target and computed.
+#[derive(Debug, Clone)]
+pub(crate) struct ResultLine {
+    /// Its YAML path (`results.indicators[0].of-which[1]`).
+    pub path: String,
+    /// The name in the results table: its own, or its target's.
+    pub name: String,
+    /// How its sentence reads before the figure (`text`, or the name).
+    pub lead: String,
+    /// Its unit: its own, its target's, or its parent's (empty if none).
+    pub unit: String,
+    /// The target it refers to (`target: id`), if any.
+    pub link: Link,
+    /// The achieved value.
+    pub actual: f64,
+    /// The plan figure: its own `plan`, or its target's value.
+    pub plan: Option<f64>,
+    /// The share of the plan and the change, rounded for print.
+    pub computed: Computed,
+    /// Depth below the main indicators (0 for a main indicator).
+    pub level: usize,
+    /// Its parts ("trong đó").
+    pub children: Vec<ResultLine>,
+}
+
+/// What a result's `target:` refers to.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Link {
+    /// No `target:`.
+    None,
+    /// The plan's target with this id: its unit (empty if it has none).
+    Found { id: String, unit: String },
+    /// No target has this id; the plan's ids, for a suggestion.
+    Missing { id: String, known: Vec<String> },
+    /// A `target:` but no `plan-file` to find it in.
+    NoPlanFile { id: String },
+}
+
+/// Resolves a parsed document; `plan` is the resolved plan file of a report.
+pub(crate) fn resolve(doc: model::Document, plan: Option<Resolved>) -> Resolved {
+    let attachment = doc
+        .attached_plan()
+        .map(|plan| Box::new(resolve(plan, None)));
+    let results = doc
+        .results
+        .as_ref()
+        .map(|r| {
+            r.indicators
+                .iter()
+                .enumerate()
+                .map(|(i, r)| {
+                    line(
+                        r,
+                        join_index("results.indicators", i),
+                        plan.as_ref().map(|p| &p.doc),
+                        "",
+                        0,
+                        doc.precision,
+                    )
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    Resolved {
+        doc,
+        plan: plan.map(Box::new),
+        attachment,
+        results,
+    }
+}
+
+fn line(
+    r: &IndicatorResult,
+    path: String,
+    plan: Option<&model::Document>,
+    inherited_unit: &str,
+    level: usize,
+    precision: Precision,
+) -> ResultLine {
+    let (link, target) = match (&r.target, plan) {
+        (None, _) => (Link::None, None),
+        (Some(id), None) => (Link::NoPlanFile { id: id.clone() }, None),
+        (Some(id), Some(p)) => match p.find_target(id) {
+            Some(t) => (
+                Link::Found {
+                    id: id.clone(),
+                    unit: t.unit.clone().unwrap_or_default(),
+                },
+                Some(t),
+            ),
+            None => (
+                Link::Missing {
+                    id: id.clone(),
+                    known: p.target_ids().into_iter().map(str::to_string).collect(),
+                },
+                None,
+            ),
+        },
+    };
+    let unit = r
+        .unit
+        .clone()
+        .or_else(|| target.and_then(|t| t.unit.clone()))
+        .unwrap_or_else(|| inherited_unit.to_string());
+    let planned = r.plan.or(target.map(|t| t.value));
+    let name = r
+        .name
+        .clone()
+        .or_else(|| target.map(|t| t.name.clone()))
+        .unwrap_or_default();
+    let lead = r.text.clone().unwrap_or_else(|| name.clone());
+    let computed = compute(r.actual, planned, r.previous, &unit, precision);
+    let list = join_key(&path, "of-which");
+    let children = r
+        .of_which
+        .iter()
+        .enumerate()
+        .map(|(i, c)| line(c, join_index(&list, i), plan, &unit, level + 1, precision))
+        .collect();
+    ResultLine {
+        path,
+        name,
+        lead,
+        unit,
+        link,
+        actual: r.actual,
+        plan: planned,
+        computed,
+        level,
+        children,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn report(yaml: &str) -> model::Document {
+        serde_yaml::from_str(yaml).unwrap()
+    }
+
+    const PLAN: &str = "kind: ke-hoach\nissuer: { name: Sở, code: S }\nplace: Yên Bái\ndate: 2024-01-05\n\
+        subject: KH\ngoals: { targets: [ { id: viec-lam, name: Giải quyết việc làm, value: 17700, unit: lao động } ] }\n\
+        tasks: {}\nsignature: { title: Giám đốc, name: A }\narchive: VT\n";
+
+    #[test]
+    fn results_take_the_targets_unit_and_plan_and_parts_inherit_the_unit() {
+        let plan = resolve(report(PLAN), None);
+        let doc = report(
+            "kind: bao-cao\nissuer: { name: Sở, code: S }\nplace: Yên Bái\ndate: 2024-07-05\nsubject: BC\n\
+             period: { kind: 6-thang-dau-nam, year: 2024 }\nplan-file: plan.yaml\n\
+             results: { indicators: [ { target: viec-lam, actual: 9043, previous: 8637, \
+               of-which: [ { name: nữ, actual: 4000 } ] }, { target: viec-lm, actual: 1, unit: người } ] }\n\
+             signature: { title: Giám đốc, name: A }\narchive: VT\n",
+        );
+        let r = resolve(doc, Some(plan));
+        let first = &r.results[0];
+        assert_eq!(first.path, "results.indicators[0]");
+        assert_eq!(first.name, "Giải quyết việc làm");
+        assert_eq!(first.unit, "lao động");
+        assert_eq!(first.plan, Some(17700.0));
+        assert_eq!(first.computed.share_cell(), "51,09");
+        assert_eq!(first.children[0].unit, "lao động");
+        assert_eq!(first.children[0].path, "results.indicators[0].of-which[0]");
+        assert_eq!(
+            r.results[1].link,
+            Link::Missing {
+                id: "viec-lm".into(),
+                known: vec!["viec-lam".into()]
+            }
+        );
+    }
+}
