@@ -18,38 +18,10 @@ use minijinja::{AutoEscape, Environment, Error as JinjaError, ErrorKind, Output,
 use crate::error::{Error, Result};
 use crate::view::View;
 
-/// The templates built into the binary, by file name.
-pub const BUILTIN_TEMPLATES: &[(&str, &str)] = &[
-    ("base.typ.j2", include_str!("../templates/base.typ.j2")),
-    (
-        "_blocks.typ.j2",
-        include_str!("../templates/_blocks.typ.j2"),
-    ),
-    (
-        "ke-hoach.typ.j2",
-        include_str!("../templates/ke-hoach.typ.j2"),
-    ),
-    (
-        "bao-cao.typ.j2",
-        include_str!("../templates/bao-cao.typ.j2"),
-    ),
-    (
-        "cong-van.typ.j2",
-        include_str!("../templates/cong-van.typ.j2"),
-    ),
-    (
-        "quyet-dinh.typ.j2",
-        include_str!("../templates/quyet-dinh.typ.j2"),
-    ),
-    (
-        "to-trinh.typ.j2",
-        include_str!("../templates/to-trinh.typ.j2"),
-    ),
-    (
-        "thong-bao.typ.j2",
-        include_str!("../templates/thong-bao.typ.j2"),
-    ),
-];
+/// The templates built into the binary, by file name (every `*.typ.j2` of
+/// `templates/`, found by the build script): `base.typ.j2` and `_blocks.typ.j2`
+/// shared, and one per kind, named after its YAML key.
+pub const BUILTIN_TEMPLATES: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/templates.rs"));
 
 /// The Typst library of Nghị định 30 blocks, imported by every template.
 pub const ND30_TYP: &str = include_str!("../templates/nd30.typ");

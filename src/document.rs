@@ -126,7 +126,7 @@ impl Document {
             None => None,
             Some(file) => Some(
                 plan_file(file, options, chain)
-                    .map_err(|d| Error::Invalid(Diagnostics(vec![locate(d)])))?,
+                    .map_err(|d| Error::Invalid(Diagnostics(vec![locate(*d)])))?,
             ),
         };
         let resolved = resolve::resolve(document, plan);
@@ -200,9 +200,9 @@ fn plan_file(
     file: &str,
     options: &ReadOptions<'_>,
     chain: &mut Vec<String>,
-) -> std::result::Result<Resolved, Diagnostic> {
+) -> std::result::Result<Resolved, Box<Diagnostic>> {
     let cannot = |message: String, hint: &str| {
-        Diagnostic::error("plan-file", message).with_hint(hint.to_string())
+        Box::new(Diagnostic::error("plan-file", message).with_hint(hint.to_string()))
     };
     let identity = options.loader.identity(file);
     if chain.contains(&identity) {

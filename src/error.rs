@@ -35,6 +35,10 @@ pub struct Diagnostic {
     pub message: String,
     /// What to do about it.
     pub hint: Option<String>,
+    /// The file it is in, when it is not the input itself (a batch's CSV,
+    /// a district file).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
 }
 
 impl Diagnostic {
@@ -47,6 +51,7 @@ impl Diagnostic {
             column: None,
             message: message.into(),
             hint: None,
+            file: None,
         }
     }
 
@@ -71,6 +76,12 @@ impl Diagnostic {
         self
     }
 
+    /// Says which file the line and column are in.
+    pub fn in_file(mut self, file: impl Into<String>) -> Self {
+        self.file = Some(file.into());
+        self
+    }
+
     /// True for error severity.
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
@@ -84,9 +95,12 @@ impl fmt::Display for Diagnostic {
             Severity::Warning => "warning",
         };
         write!(f, "{level}")?;
-        match (self.line, self.column) {
-            (Some(l), Some(c)) => write!(f, " at line {l}, column {c}")?,
-            (Some(l), None) => write!(f, " at line {l}")?,
+        match (&self.file, self.line, self.column) {
+            (Some(file), Some(l), Some(c)) => write!(f, " at {file}:{l}:{c}")?,
+            (Some(file), Some(l), None) => write!(f, " at {file}:{l}")?,
+            (Some(file), None, _) => write!(f, " in {file}")?,
+            (None, Some(l), Some(c)) => write!(f, " at line {l}, column {c}")?,
+            (None, Some(l), None) => write!(f, " at line {l}")?,
             _ => {}
         }
         if !self.path.is_empty() {
@@ -128,6 +142,50 @@ impl fmt::Display for Diagnostics {
     }
 }
 
+/// Why a file could not be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum LoadError {
+    /// This document may not read files at all.
+    #[error("this document may not read files (`{name}` was asked for): {why}")]
+    Denied {
+        /// The file asked for.
+        name: String,
+        /// Why: what the caller allows instead.
+        why: String,
+    },
+    /// There is no such file.
+    #[error("`{name}` does not exist")]
+    NotFound {
+        /// The file asked for.
+        name: String,
+    },
+    /// The name is not a regular file (a directory, a device, a pipe).
+    #[error("`{name}` is not a regular file ({what})")]
+    NotAFile {
+        /// The file asked for.
+        name: String,
+        /// What it is instead.
+        what: String,
+    },
+    /// The file is larger than the limit.
+    #[error("`{name}` is larger than {limit} bytes")]
+    TooLarge {
+        /// The file asked for.
+        name: String,
+        /// The limit, in bytes.
+        limit: usize,
+    },
+    /// Reading failed.
+    #[error("`{name}` cannot be read: {message}")]
+    Io {
+        /// The file asked for.
+        name: String,
+        /// The system's message.
+        message: String,
+    },
+}
+
 /// The one error type of the library.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
@@ -146,7 +204,7 @@ pub enum Error {
     Typeset(String),
     /// A file the caller asked for could not be read.
     #[error("{0}")]
-    Load(#[from] crate::loader::LoadError),
+    Load(#[from] LoadError),
     /// The manifests of a batch's shards do not make a whole batch, or a
     /// file no longer matches its manifest.
     #[error("batch manifest: {0}")]

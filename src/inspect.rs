@@ -77,7 +77,7 @@ pub struct Layout {
 
 impl Layout {
     /// Reads a laid-out document.
-    pub fn of(document: &PagedDocument) -> Self {
+    pub(crate) fn of(document: &PagedDocument) -> Self {
         let mut layout = Layout::default();
         for (i, page) in document.pages().iter().enumerate() {
             let size = page.frame.size();

@@ -9,49 +9,7 @@
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-/// Why a file could not be read.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[non_exhaustive]
-pub enum LoadError {
-    /// This document may not read files at all.
-    #[error("this document may not read files (`{name}` was asked for): {why}")]
-    Denied {
-        /// The file asked for.
-        name: String,
-        /// Why: what the caller allows instead.
-        why: String,
-    },
-    /// There is no such file.
-    #[error("`{name}` does not exist")]
-    NotFound {
-        /// The file asked for.
-        name: String,
-    },
-    /// The name is not a regular file (a directory, a device, a pipe).
-    #[error("`{name}` is not a regular file ({what})")]
-    NotAFile {
-        /// The file asked for.
-        name: String,
-        /// What it is instead.
-        what: String,
-    },
-    /// The file is larger than the limit.
-    #[error("`{name}` is larger than {limit} bytes")]
-    TooLarge {
-        /// The file asked for.
-        name: String,
-        /// The limit, in bytes.
-        limit: usize,
-    },
-    /// Reading failed.
-    #[error("`{name}` cannot be read: {message}")]
-    Io {
-        /// The file asked for.
-        name: String,
-        /// The system's message.
-        message: String,
-    },
-}
+pub use crate::error::LoadError;
 
 /// Reads the files a document names. Implementations must be usable from
 /// any thread.
@@ -233,6 +191,7 @@ pub fn read_text_file(path: &Path) -> crate::Result<String> {
 
 /// The text of a document's bytes: UTF-8, or a diagnostic saying what the
 /// bytes are instead (a Word file, UTF-16) and where they stop being text.
+#[allow(clippy::result_large_err)] // one diagnostic, on a path taken once per file
 pub(crate) fn text_of(bytes: Vec<u8>) -> Result<String, crate::Diagnostic> {
     let refuse = |message: String, hint: &str| {
         crate::Diagnostic::error("", message).with_hint(hint.to_string())

@@ -81,7 +81,15 @@ fn a_broken_district_spoils_nothing_else() {
     assert_eq!(m.failed[0].district, "Huyện Văn Yên");
     assert_eq!(
         m.failed[0].errors,
-        ["figures.csv: row 5, column 2 (`viec-lam`): `13x6` is not a number (write 1200 or 1.200)"]
+        [
+            "figures.csv:5:2 (viec-lam): `13x6` is not a number; hint: write 1200 or 1.200 (a dot between thousands, a comma before decimals)"
+        ]
+    );
+    // The same problem for tools: file, line, column, path.
+    let d = &m.failed[0].diagnostics[0];
+    assert_eq!(
+        (d.file.as_deref(), d.line, d.column, d.path.as_str()),
+        (Some("figures.csv"), Some(5), Some(2), "viec-lam")
     );
     // Every written file is whole and listed with its hash and pages.
     for entry in &m.outputs {
@@ -321,6 +329,40 @@ fn warnings_fail_a_district_only_under_deny_warnings() {
     );
     assert!(!denied.join("huyen-luc-yen.pdf").exists());
     assert!(denied.join("huyen-van-yen.pdf").exists());
+}
+
+#[test]
+fn a_district_problem_is_located_in_the_file_that_holds_it() {
+    // A district's own key (its number) and a figure of another, from the CSV.
+    let dir = batch_copy("located", |csv| {
+        csv.replace("Huyện Lục Yên,1176,2400,", "Huyện Lục Yên,-1176,2400,")
+    });
+    let yaml = std::fs::read_to_string(dir.join("batch.yaml"))
+        .unwrap()
+        .replace("document: { number: 87,", "document: { number: 0,");
+    std::fs::write(dir.join("batch.yaml"), &yaml).unwrap();
+    let out = dir.join("out");
+    let run = vanban(&[], &dir.join("batch.yaml"), &out);
+    assert_eq!(run.status.code(), Some(1));
+    let m = manifest(&out.join("manifest.json"));
+    let failed: BTreeMap<&str, &vanban::Diagnostic> = m
+        .failed
+        .iter()
+        .map(|f| (f.district.as_str(), &f.diagnostics[0]))
+        .collect();
+    let number = failed["Thị xã Nghĩa Lộ"];
+    let line = yaml.lines().position(|l| l.contains("number: 0,")).unwrap() + 1;
+    assert!(
+        number.file.as_deref().unwrap().ends_with("batch.yaml") && number.line == Some(line),
+        "{number:?}"
+    );
+    let figure = failed["Huyện Lục Yên"];
+    assert_eq!(
+        (figure.file.as_deref(), figure.line, figure.column),
+        (Some("figures.csv"), Some(4), Some(2)),
+        "{figure:?}"
+    );
+    assert!(figure.message.contains("negative"), "{figure:?}");
 }
 
 #[test]

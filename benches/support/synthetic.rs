@@ -40,12 +40,7 @@ pub fn synthetic(n: usize) -> Batch {
                 "number".into(),
                 serde_yaml::Value::from((i % 9000 + 1) as u64),
             );
-            DistrictInput {
-                name: format!("Huyện Thử nghiệm {i}"),
-                figures,
-                document,
-                problems: Vec::new(),
-            }
+            DistrictInput::new(format!("Huyện Thử nghiệm {i}"), figures, document)
         })
         .collect();
     batch

@@ -1,4 +1,4 @@
-//! The whole pipeline on arbitrary input: parse → validate → view → compose →
+//! The whole pipeline on arbitrary input: parse → resolve → validate → view → compose →
 //! typeset → PDF. Any outcome but a panic, a hang or a crash is fine; an input
 //! that passes validation must render.
 #![no_main]
@@ -16,12 +16,9 @@ fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
-    // A leading `{` reads as JSON, as `vanban render x.json` would.
-    let doc = if text.trim_start().starts_with('{') {
-        vanban::Document::from_json_str(text)
-    } else {
-        vanban::Document::from_yaml_str(text)
-    };
+    // JSON or YAML, decided as the command line and the service decide it.
+    let format = vanban::Format::detect(None, text);
+    let doc = vanban::Document::read(text, format, &vanban::ReadOptions::default());
     let Ok(doc) = doc else {
         return;
     };

@@ -1,6 +1,7 @@
 //! Reading a batch: the batch file (or a directory of district files beside
 //! a shared one), district figures from YAML or CSV, and each district's
-//! document built from the shared form.
+//! document built from the shared form. Files are read through a
+//! [`Loader`], so a service can give them from a request.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -10,7 +11,9 @@ use serde_yaml::{Mapping, Value};
 
 use super::{District, slug};
 use crate::error::{Diagnostic, Diagnostics, Error, Result};
-use crate::model::Period;
+use crate::input::{SourceMap, join_index, join_key};
+use crate::loader::{FsLoader, Loader};
+use crate::model::{self, IndicatorResult, Period};
 use crate::{Document, vi};
 
 /// A batch: what every district shares, and the districts.
@@ -38,6 +41,9 @@ pub struct Batch {
     /// A district whose report has warnings fails (`--deny-warnings`).
     #[serde(skip)]
     pub deny_warnings: bool,
+    /// The batch file's name and where its values are, to locate problems.
+    #[serde(skip)]
+    source: Source,
 }
 
 /// An indicator every district reports.
@@ -67,9 +73,32 @@ pub struct DistrictInput {
     /// Its own keys, merged over the form (number, signer, paragraphs …).
     #[serde(default)]
     pub document: Mapping,
-    /// Problems found while reading its figures (a bad CSV cell).
+    /// Problems found while reading its figures (a bad CSV cell), located.
     #[serde(skip)]
-    pub problems: Vec<String>,
+    pub problems: Vec<Diagnostic>,
+    /// Where it was written, to locate its problems.
+    #[serde(skip)]
+    origin: Origin,
+    /// The CSV cell (row, column) of each figure read from the CSV, by
+    /// indicator id and field (`actual`, `plan`, `previous`).
+    #[serde(skip)]
+    cells: BTreeMap<(String, &'static str), (usize, usize)>,
+}
+
+impl DistrictInput {
+    /// A district built by a program: its name, figures and own keys.
+    pub fn new(
+        name: impl Into<String>,
+        figures: BTreeMap<String, Figure>,
+        document: Mapping,
+    ) -> Self {
+        Self {
+            name: name.into(),
+            figures,
+            document,
+            ..Default::default()
+        }
+    }
 }
 
 /// A district's figure for one indicator.
@@ -86,33 +115,48 @@ pub struct Figure {
     pub previous: Option<f64>,
 }
 
-fn batch_error(path: &Path, message: impl Into<String>) -> Error {
-    Error::Invalid(Diagnostics(vec![Diagnostic::error(
-        "",
-        format!("{}: {}", path.display(), message.into()),
-    )]))
+/// A file's name as shown, and where its values are.
+#[derive(Debug, Clone, Default)]
+struct Source {
+    name: String,
+    map: SourceMap,
+    /// The figures CSV's name, as shown.
+    csv: String,
+}
+
+/// Where a district was written.
+#[derive(Debug, Clone, Default)]
+enum Origin {
+    /// `districts[i]` of the batch file.
+    Inline(usize),
+    /// A file of its own under `districts/`.
+    File(Box<Source>),
+    /// Only a row of the CSV.
+    #[default]
+    Csv,
+}
+
+/// The largest batch, district or CSV file read.
+const MAX_FILE_BYTES: usize = crate::MAX_INPUT_BYTES;
+
+fn batch_error(file: &str, message: impl Into<String>) -> Error {
+    Error::Invalid(Diagnostics(vec![
+        Diagnostic::error("", message).in_file(file),
+    ]))
 }
 
 /// Reads a batch file, or a directory holding `batch.yaml` and one YAML file
-/// per district under `districts/`.
+/// per district under `districts/`. Returns the batch and its directory.
 pub fn load(path: &Path) -> Result<(Batch, PathBuf)> {
     let (file, district_dir) = if path.is_dir() {
         (path.join("batch.yaml"), Some(path.join("districts")))
     } else {
         (path.to_path_buf(), None)
     };
-    let base = file
-        .parent()
-        .map(Path::to_path_buf)
-        .unwrap_or_else(|| PathBuf::from("."));
-    let text = std::fs::read_to_string(&file).map_err(|source| Error::Io {
-        path: file.display().to_string(),
-        source,
-    })?;
-    let text = vi::nfc(&text);
-    let mut batch: Batch =
-        serde_path_to_error::deserialize(serde_yaml::Deserializer::from_str(&text))
-            .map_err(|e| batch_error(&file, format!("{} ({})", e.inner(), e.path())))?;
+    let base = FsLoader::beside(&file);
+    let shown = file.display().to_string();
+    let text = crate::loader::read_text_file(&file)?;
+    let mut district_files = Vec::new();
     if let Some(dir) = district_dir.filter(|d| d.is_dir()) {
         let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
             .map_err(|source| Error::Io {
@@ -124,55 +168,161 @@ pub fn load(path: &Path) -> Result<(Batch, PathBuf)> {
             .collect();
         files.sort();
         for f in files {
-            let text = std::fs::read_to_string(&f).map_err(|source| Error::Io {
-                path: f.display().to_string(),
-                source,
-            })?;
-            let district: DistrictInput = serde_path_to_error::deserialize(
-                serde_yaml::Deserializer::from_str(&vi::nfc(&text)),
-            )
-            .map_err(|e| batch_error(&f, format!("{} ({})", e.inner(), e.path())))?;
+            district_files.push((f.display().to_string(), crate::loader::read_text_file(&f)?));
+        }
+    }
+    let batch = Batch::read(&text, &shown, &district_files, &base)?;
+    let dir = file
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| PathBuf::from("."));
+    Ok((batch, dir))
+}
+
+impl Batch {
+    /// Reads a batch from its text (`name` as shown in messages), the texts
+    /// of district files (name, text), and its figures CSV through `loader`.
+    pub fn read(
+        text: &str,
+        name: &str,
+        district_files: &[(String, String)],
+        loader: &dyn Loader,
+    ) -> Result<Batch> {
+        let text = vi::nfc(text);
+        let mut batch: Batch = parse_yaml(&text, name)?;
+        batch.source = Source {
+            name: name.to_string(),
+            map: SourceMap::build(&text),
+            csv: String::new(),
+        };
+        for (i, d) in batch.districts.iter_mut().enumerate() {
+            d.origin = Origin::Inline(i);
+        }
+        for (file, text) in district_files {
+            let text = vi::nfc(text);
+            let mut district: DistrictInput = parse_yaml(&text, file)?;
+            district.origin = Origin::File(Box::new(Source {
+                name: file.clone(),
+                map: SourceMap::build(&text),
+                csv: String::new(),
+            }));
             batch.districts.push(district);
         }
-    }
-    if let Some(csv_file) = batch.figures_csv.clone() {
-        read_csv(&mut batch, &base.join(&csv_file), &csv_file)?;
-    }
-    let mut seen = BTreeMap::new();
-    for d in &batch.districts {
-        if let Some(first) = seen.insert(slug(&d.name), d.name.clone()) {
-            return Err(batch_error(
-                &file,
-                format!(
-                    "the districts `{first}` and `{}` have the same file name `{}.pdf`: district names must be unique",
-                    d.name,
-                    slug(&d.name)
-                ),
-            ));
+        if let Some(csv_file) = batch.figures_csv.clone() {
+            let bytes = loader
+                .read(&csv_file, MAX_FILE_BYTES)
+                .map_err(|e| batch_error(name, format!("the figures CSV cannot be read: {e}")))?;
+            let csv_text = crate::loader::text_of(bytes)
+                .map_err(|d| Error::Invalid(Diagnostics(vec![d.in_file(&csv_file)])))?;
+            batch.source.csv = csv_file.clone();
+            read_csv(&mut batch, &vi::nfc(&csv_text), &csv_file)?;
         }
+        let mut seen = BTreeMap::new();
+        for d in &batch.districts {
+            if let Some(first) = seen.insert(slug(&d.name), d.name.clone()) {
+                return Err(batch_error(
+                    name,
+                    format!(
+                        "the districts `{first}` and `{}` have the same file name `{}.pdf`: district names must be unique",
+                        d.name,
+                        slug(&d.name)
+                    ),
+                ));
+            }
+        }
+        Ok(batch)
     }
-    Ok((batch, base))
+
+    /// Where a problem of the district at `index` is: in the CSV, its own
+    /// file or mapping, or the shared form.
+    fn locate(&self, district: &DistrictInput, mut d: Diagnostic) -> Diagnostic {
+        if d.line.is_some() {
+            return d;
+        }
+        // A figure: its CSV cell or its YAML value.
+        if let Some((k, field)) = figure_of(&d.path)
+            && let Some(def) = self.indicators.get(k)
+        {
+            if let Some(&(row, column)) = district.cells.get(&(def.id.clone(), field)) {
+                return d.at(row, column).in_file(&self.source.csv);
+            }
+            let own = join_key(&join_key("figures", &def.id), field);
+            if let Some(found) = self.locate_own(district, &own) {
+                return found(d);
+            }
+        }
+        let path = d.path.clone();
+        if let Some(found) = self.locate_own(district, &join_key("document", &path)) {
+            return found(d);
+        }
+        if let Some((line, column)) = self.source.map.locate(&join_key("form", &path)) {
+            return d.at(line, column).in_file(&self.source.name);
+        }
+        d.file = Some(self.source.name.clone());
+        d
+    }
+
+    /// The place of `path` in a district's own YAML (`figures…`, `document…`).
+    fn locate_own(
+        &self,
+        district: &DistrictInput,
+        path: &str,
+    ) -> Option<Box<dyn FnOnce(Diagnostic) -> Diagnostic>> {
+        let (file, map, full) = match &district.origin {
+            Origin::Inline(i) => (
+                &self.source.name,
+                &self.source.map,
+                join_key(&join_index("districts", *i), path),
+            ),
+            Origin::File(source) => (&source.name, &source.map, path.to_string()),
+            Origin::Csv => return None,
+        };
+        let (line, column) = map.locate(&full)?;
+        let file = file.clone();
+        Some(Box::new(move |d: Diagnostic| {
+            d.at(line, column).in_file(file)
+        }))
+    }
+}
+
+/// `results.indicators[2].actual` → (2, "actual"): a district figure.
+fn figure_of(path: &str) -> Option<(usize, &'static str)> {
+    let rest = path.strip_prefix("results.indicators[")?;
+    let (index, field) = rest.split_once(']')?;
+    let field = match field {
+        ".actual" | "" => "actual",
+        ".plan" => "plan",
+        ".previous" => "previous",
+        _ => return None,
+    };
+    Some((index.parse().ok()?, field))
+}
+
+/// A batch or district file, every problem at its line.
+fn parse_yaml<T: serde::de::DeserializeOwned>(text: &str, file: &str) -> Result<T> {
+    serde_path_to_error::deserialize(serde_yaml::Deserializer::from_str(text)).map_err(|e| {
+        let mut d = Diagnostic::error(e.path().to_string(), e.inner().to_string()).in_file(file);
+        if let Some(loc) = e.inner().location() {
+            d = d.at(loc.line(), loc.column());
+        }
+        Error::Invalid(Diagnostics(vec![d]))
+    })
 }
 
 /// Merges figures from a CSV file: one row per district. A bad cell is the
 /// district's problem (reported with its row and column), not the batch's.
-fn read_csv(batch: &mut Batch, path: &Path, shown: &str) -> Result<()> {
-    let text = std::fs::read_to_string(path).map_err(|source| Error::Io {
-        path: path.display().to_string(),
-        source,
-    })?;
-    let text = vi::nfc(&text);
+fn read_csv(batch: &mut Batch, text: &str, shown: &str) -> Result<()> {
     let mut reader = csv::ReaderBuilder::new()
         .trim(csv::Trim::All)
         .from_reader(text.as_bytes());
     let headers = reader
         .headers()
-        .map_err(|e| batch_error(path, format!("cannot read the header row: {e}")))?
+        .map_err(|e| batch_error(shown, format!("cannot read the header row: {e}")))?
         .clone();
     let name_col = headers
         .iter()
         .position(|h| h == "district" || h == "name" || h == "huyen")
-        .ok_or_else(|| batch_error(path, "the CSV needs a `district` column"))?;
+        .ok_or_else(|| batch_error(shown, "the CSV needs a `district` column"))?;
     let ids: Vec<&str> = batch.indicators.iter().map(|i| i.id.as_str()).collect();
     for h in headers
         .iter()
@@ -183,7 +333,7 @@ fn read_csv(batch: &mut Batch, path: &Path, shown: &str) -> Result<()> {
         let id = h.trim_end_matches(".plan").trim_end_matches(".previous");
         if !ids.contains(&id) {
             return Err(batch_error(
-                path,
+                shown,
                 format!(
                     "the column `{h}` names no indicator; the indicators are {}",
                     ids.join(", ")
@@ -195,14 +345,17 @@ fn read_csv(batch: &mut Batch, path: &Path, shown: &str) -> Result<()> {
     let mut rows: BTreeMap<String, usize> = BTreeMap::new();
     for (row_index, record) in reader.records().enumerate() {
         let row = row_index + 2; // 1-based, after the header row
-        let record = record.map_err(|e| batch_error(path, format!("row {row}: {e}")))?;
+        let record = record.map_err(|e| batch_error(shown, format!("row {row}: {e}")))?;
         let name = record.get(name_col).unwrap_or("").trim().to_string();
         if name.is_empty() {
-            return Err(batch_error(path, format!("row {row} has no district name")));
+            return Err(batch_error(
+                shown,
+                format!("row {row} has no district name"),
+            ));
         }
         if let Some(first) = rows.insert(name.clone(), row) {
             return Err(batch_error(
-                path,
+                shown,
                 format!("rows {first} and {row} are both `{name}`: district names must be unique"),
             ));
         }
@@ -225,17 +378,26 @@ fn read_csv(batch: &mut Batch, path: &Path, shown: &str) -> Result<()> {
             if cell.is_empty() {
                 continue;
             }
-            let Some(value) = vi::parse_number(cell) else {
-                district.problems.push(format!(
-                    "{shown}: row {row}, column {} (`{header}`): `{cell}` is not a number (write 1200 or 1.200)",
-                    col + 1
-                ));
-                continue;
-            };
             let (id, part) = match header.rsplit_once('.') {
-                Some((id, p @ ("plan" | "previous"))) => (id, p),
+                Some((id, "plan")) => (id, "plan"),
+                Some((id, "previous")) => (id, "previous"),
                 _ => (header, "actual"),
             };
+            let Some(value) = vi::parse_number(cell) else {
+                district.problems.push(
+                    Diagnostic::error(
+                        header,
+                        format!("`{cell}` is not a number"),
+                    )
+                    .with_hint("write 1200 or 1.200 (a dot between thousands, a comma before decimals)")
+                    .at(row, col + 1)
+                    .in_file(shown),
+                );
+                continue;
+            };
+            district
+                .cells
+                .insert((id.to_string(), part), (row, col + 1));
             let figure = district.figures.entry(id.to_string()).or_default();
             match part {
                 "plan" => figure.plan = Some(value),
@@ -274,99 +436,100 @@ fn substitute(v: &mut Value, name: &str) {
     }
 }
 
-fn key(s: &str) -> Value {
-    Value::String(s.to_string())
-}
-
-/// The results of `figures` as YAML `results.indicators`.
+/// The results of `figures`, one per indicator, in table order.
 /// `lead` goes before each indicator's sentence lead ("toàn tỉnh").
-pub(crate) fn indicators_value(
+pub(crate) fn indicators(
     defs: &[IndicatorDef],
     figures: &BTreeMap<String, Figure>,
     lead: Option<&str>,
-) -> std::result::Result<Value, Vec<String>> {
-    let mut list = Vec::new();
-    let mut missing = Vec::new();
-    for def in defs {
-        let Some(f) = figures.get(&def.id) else {
-            missing.push(def.id.clone());
-            continue;
-        };
-        let mut m = Mapping::new();
-        m.insert(key("id"), key(&def.id));
-        m.insert(key("name"), key(&def.name));
-        let text = def.text.clone().unwrap_or_else(|| def.name.to_lowercase());
-        let text = match lead {
-            Some(lead) => format!("{lead} {text}"),
-            None => text,
-        };
-        m.insert(key("text"), key(&text));
-        m.insert(key("unit"), key(&def.unit));
-        m.insert(key("actual"), Value::from(f.actual));
-        if let Some(p) = f.plan {
-            m.insert(key("plan"), Value::from(p));
-        }
-        if let Some(p) = f.previous {
-            m.insert(key("previous"), Value::from(p));
-        }
-        list.push(Value::Mapping(m));
+) -> std::result::Result<Vec<IndicatorResult>, Vec<Diagnostic>> {
+    let missing: Vec<&str> = defs
+        .iter()
+        .filter(|d| !figures.contains_key(&d.id))
+        .map(|d| d.id.as_str())
+        .collect();
+    if !missing.is_empty() {
+        return Err(vec![
+            Diagnostic::error(
+                "figures",
+                format!("no figures for the indicator(s) {}", missing.join(", ")),
+            )
+            .with_hint("give every indicator of the batch a figure (a CSV column or `figures:`)"),
+        ]);
     }
-    if missing.is_empty() {
-        Ok(Value::Sequence(list))
-    } else {
-        Err(vec![format!(
-            "no figures for the indicator(s) {}",
-            missing.join(", ")
-        )])
-    }
+    Ok(defs
+        .iter()
+        .map(|def| {
+            let f = figures[&def.id];
+            let text = def.text.clone().unwrap_or_else(|| def.name.to_lowercase());
+            IndicatorResult {
+                id: Some(def.id.clone()),
+                name: Some(def.name.clone()),
+                text: Some(match lead {
+                    Some(lead) => format!("{lead} {text}"),
+                    None => text,
+                }),
+                unit: Some(def.unit.clone()),
+                actual: f.actual,
+                plan: f.plan,
+                target: None,
+                previous: f.previous,
+                of_which: Vec::new(),
+            }
+        })
+        .collect())
 }
 
-/// Builds a report document from a form mapping plus computed keys.
+/// A report: the form merged with `own` (`{district}` replaced by `name`),
+/// then the period and the results set as model values; `extra` is a
+/// section added to the results (the summary's table of districts).
 pub(crate) fn report_document(
     form: &Mapping,
     own: &Mapping,
     name: Option<&str>,
     period: Period,
-    indicators: Value,
-    extra_results: Option<Value>,
-) -> std::result::Result<Document, Vec<String>> {
+    indicators: Vec<IndicatorResult>,
+    extra: Option<model::CustomSection>,
+    deny_warnings: bool,
+) -> std::result::Result<Document, Vec<Diagnostic>> {
     let mut v = Value::Mapping(form.clone());
     merge(&mut v, Value::Mapping(own.clone()));
     if let Some(name) = name {
         substitute(&mut v, name);
     }
-    let Value::Mapping(m) = &mut v else {
-        unreachable!("a mapping stays a mapping")
-    };
-    m.insert(key("kind"), key("bao-cao"));
-    m.insert(
-        key("period"),
-        serde_yaml::to_value(period).map_err(|e| vec![e.to_string()])?,
-    );
-    let results = m
-        .entry(key("results"))
-        .or_insert_with(|| Value::Mapping(Mapping::new()));
-    if let Value::Mapping(r) = results {
-        r.insert(key("indicators"), indicators);
+    if let Value::Mapping(m) = &mut v {
+        m.insert(Value::from("kind"), Value::from("bao-cao"));
     }
-    if let Some(extra) = extra_results {
-        merge(results, extra);
+    let mut model: model::Document = serde_path_to_error::deserialize(v).map_err(|e| {
+        vec![Diagnostic::error(
+            e.path().to_string(),
+            e.inner().to_string(),
+        )]
+    })?;
+    model.period = Some(period);
+    let results = model.results.get_or_insert_with(Default::default);
+    results.indicators = indicators;
+    if let Some(section) = extra {
+        results
+            .fields
+            .get_or_insert_with(Default::default)
+            .other
+            .push(section);
     }
-    let model: crate::model::Document = serde_path_to_error::deserialize(v)
-        .map_err(|e| vec![format!("{}: {}", e.path(), e.inner())])?;
-    Document::from_model(model).map_err(|e| super::error_lines(&e))
+    let options = crate::ReadOptions::default().deny_warnings(deny_warnings);
+    Document::read_model(model, &options).map_err(|e| e.to_diagnostics())
 }
 
 impl Batch {
     /// Every district's document, in the order of the batch (the YAML list,
-    /// then CSV rows not in it, or the district files by name).
+    /// then CSV rows not in it, or the district files by name); a failed
+    /// district keeps its problems, located in the batch's files.
     pub fn districts(&self) -> Vec<District> {
-        let out: Vec<District> = self
-            .districts
+        self.districts
             .iter()
             .map(|d| {
                 let document = if d.problems.is_empty() {
-                    indicators_value(&self.indicators, &d.figures, None).and_then(|ind| {
+                    indicators(&self.indicators, &d.figures, None).and_then(|ind| {
                         report_document(
                             &self.form,
                             &d.document,
@@ -374,30 +537,20 @@ impl Batch {
                             self.period,
                             ind,
                             None,
+                            self.deny_warnings,
                         )
                     })
                 } else {
                     Err(d.problems.clone())
                 };
-                let document = document.and_then(|doc| {
-                    if self.deny_warnings && !doc.warnings().is_empty() {
-                        Err(doc
-                            .warnings()
-                            .iter()
-                            .map(|w| format!("{w} (a warning; --deny-warnings makes it an error)"))
-                            .collect())
-                    } else {
-                        Ok(doc)
-                    }
-                });
                 District {
                     name: d.name.clone(),
                     slug: slug(&d.name),
                     figures: d.figures.clone(),
-                    document,
+                    document: document
+                        .map_err(|ds| ds.into_iter().map(|x| self.locate(d, x)).collect()),
                 }
             })
-            .collect();
-        out
+            .collect()
     }
 }

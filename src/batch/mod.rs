@@ -22,7 +22,7 @@ pub use slug::slug;
 pub use summary::{summary_document, totals};
 
 use crate::Document;
-use crate::error::Error;
+use crate::error::Diagnostic;
 
 /// One district's document, or why it could not be built.
 pub struct District {
@@ -32,8 +32,8 @@ pub struct District {
     pub slug: String,
     /// Its figures by indicator id.
     pub figures: std::collections::BTreeMap<String, Figure>,
-    /// The document, or every problem found.
-    pub document: std::result::Result<Document, Vec<String>>,
+    /// The document, or every problem found (located in the batch's files).
+    pub document: std::result::Result<Document, Vec<Diagnostic>>,
 }
 
 /// Renders many documents: layout in parallel on all cores, PDF export on one
@@ -82,14 +82,32 @@ pub fn render_many<F>(
     });
 }
 
-/// Formats an error for the manifest: one line per diagnostic.
-pub(crate) fn error_lines(e: &Error) -> Vec<String> {
-    match e.diagnostics() {
-        Some(d) => d
-            .as_slice()
-            .iter()
-            .map(|d| d.to_string().replace('\n', " "))
-            .collect(),
-        None => vec![e.to_string()],
+/// One problem on one line, as the manifest and the command line show it:
+/// `figures.csv:5:2 (viec-lam): `13x6` is not a number; hint: …`.
+pub fn describe(d: &Diagnostic) -> String {
+    let mut s = String::new();
+    match (&d.file, d.line, d.column) {
+        (Some(f), Some(l), Some(c)) => s.push_str(&format!("{f}:{l}:{c}")),
+        (Some(f), Some(l), None) => s.push_str(&format!("{f}:{l}")),
+        (Some(f), None, _) => s.push_str(f),
+        (None, Some(l), Some(c)) => s.push_str(&format!("{l}:{c}")),
+        _ => {}
     }
+    if !d.path.is_empty() {
+        if !s.is_empty() {
+            s.push(' ');
+        }
+        s.push_str(&format!("({})", d.path));
+    }
+    if !s.is_empty() {
+        s.push_str(": ");
+    }
+    if d.severity == crate::Severity::Warning {
+        s.push_str("warning: ");
+    }
+    s.push_str(&d.message);
+    if let Some(hint) = &d.hint {
+        s.push_str(&format!("; hint: {hint}"));
+    }
+    s
 }

@@ -7,12 +7,12 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use super::{Batch, District, Figure, error_lines, summary_document};
-use crate::error::{Error, Result};
+use super::{Batch, District, Figure, describe, summary_document};
+use crate::error::{Diagnostic, Error, Result};
 use crate::{Engine, PdfOptions};
 
 /// A file written (its SHA-256 and page count), or why not.
-type Written = std::result::Result<(String, usize), Vec<String>>;
+type Written = std::result::Result<(String, usize), Vec<Diagnostic>>;
 
 /// The file name of the province summary.
 pub const SUMMARY_FILE: &str = "tong-hop.pdf";
@@ -53,8 +53,21 @@ pub struct ManifestEntry {
 pub struct ManifestFailure {
     /// The district.
     pub district: String,
-    /// What is wrong, one problem per line.
+    /// What is wrong, one problem per line, for people.
     pub errors: Vec<String>,
+    /// The same problems with their file, line, column and YAML path, for tools.
+    #[serde(default)]
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl ManifestFailure {
+    fn new(district: impl Into<String>, diagnostics: Vec<Diagnostic>) -> Self {
+        Self {
+            district: district.into(),
+            errors: diagnostics.iter().map(describe).collect(),
+            diagnostics,
+        }
+    }
 }
 
 /// The K-th of N parts of a batch (1-based K).
@@ -218,7 +231,7 @@ pub fn run(
         let d = &districts[valid[k].0];
         let written = result
             .and_then(|pdf| write_pdf(out_dir, &format!("{}.pdf", d.slug), pdf))
-            .map_err(|e| error_lines(&e));
+            .map_err(|e| e.to_diagnostics());
         rendered[valid[k].0] = Some(written);
         done += 1;
         progress(done, total);
@@ -230,7 +243,7 @@ pub fn run(
             let result = match (&d.document, r) {
                 (Err(errors), _) => Err(errors.clone()),
                 (Ok(_), Some(written)) => written,
-                (Ok(_), None) => Err(vec!["not rendered".to_string()]),
+                (Ok(_), None) => Err(vec![Diagnostic::error("", "not rendered")]),
             };
             match result {
                 Ok((sha256, pages)) => Ok(ManifestEntry {
@@ -241,10 +254,7 @@ pub fn run(
                     status: "ok".into(),
                     figures: d.figures.clone(),
                 }),
-                Err(errors) => Err(ManifestFailure {
-                    district: d.name.clone(),
-                    errors,
-                }),
+                Err(errors) => Err(ManifestFailure::new(&d.name, errors)),
             }
         })
         .collect();
@@ -287,7 +297,7 @@ fn add_summary(
         .filter_map(|e| Some((e.district.clone()?, e.figures.clone())))
         .collect();
     let summary = summary_document(batch, &done).and_then(|doc| {
-        render_one(engine, &doc, out_dir, SUMMARY_FILE, options).map_err(|e| error_lines(&e))
+        render_one(engine, &doc, out_dir, SUMMARY_FILE, options).map_err(|e| e.to_diagnostics())
     });
     match summary {
         Ok((sha256, pages)) => manifest.outputs.push(ManifestEntry {
@@ -298,16 +308,15 @@ fn add_summary(
             status: "ok".into(),
             figures: super::summary::totals(batch, &done),
         }),
-        Err(errors) => manifest.failed.push(ManifestFailure {
-            district: "Tổng hợp toàn tỉnh".into(),
-            errors,
-        }),
+        Err(errors) => manifest
+            .failed
+            .push(ManifestFailure::new("Tổng hợp toàn tỉnh", errors)),
     }
 }
 
 fn write_manifest(path: &Path, manifest: &Manifest) -> Result<()> {
     let mut json =
-        serde_json::to_vec_pretty(manifest).map_err(|e| Error::Typeset(e.to_string()))?;
+        serde_json::to_vec_pretty(manifest).map_err(|e| Error::Manifest(e.to_string()))?;
     json.push(b'\n');
     write_atomic(path, &json).map_err(io(path))
 }
@@ -334,7 +343,7 @@ pub fn run_summary_from_shards(
     for f in &files {
         let text = std::fs::read_to_string(f).map_err(io(f))?;
         let part: Manifest = serde_json::from_str(&text)
-            .map_err(|e| Error::Typeset(format!("{}: not a vanban manifest: {e}", f.display())))?;
+            .map_err(|e| Error::Manifest(format!("{}: not a vanban manifest: {e}", f.display())))?;
         manifest.outputs.extend(part.outputs);
         manifest.failed.extend(part.failed);
     }
@@ -355,7 +364,7 @@ pub fn run_summary_from_shards(
         .map(|(n, _)| n)
         .collect();
     if !missing.is_empty() || !twice.is_empty() || files.is_empty() {
-        return Err(Error::Typeset(format!(
+        return Err(Error::Manifest(format!(
             "the shard manifests in {} do not cover the batch once: missing {:?}, more than once {:?}",
             out_dir.display(),
             missing,

@@ -3,11 +3,13 @@
 
 use std::collections::BTreeMap;
 
-use serde_yaml::{Mapping, Value};
+use serde_yaml::Mapping;
 
-use super::input::{indicators_value, report_document};
-use super::{Batch, Figure};
+use super::input::{indicators, report_document};
+use super::{Batch, Figure, IndicatorDef};
 use crate::Document;
+use crate::error::Diagnostic;
+use crate::model::{Block, Cell, Column, CustomSection, Precision, Table};
 use crate::resolve::{Share, compute};
 use crate::vi;
 
@@ -44,105 +46,109 @@ pub fn totals(
     out
 }
 
-fn s(x: &str) -> Value {
-    Value::String(x.to_string())
-}
-
-fn map(pairs: Vec<(&str, Value)>) -> Value {
-    let mut m = Mapping::new();
-    for (k, v) in pairs {
-        m.insert(s(k), v);
-    }
-    Value::Mapping(m)
-}
-
 /// The summary report from the districts that rendered (name and figures), in name order.
 pub fn summary_document(
     batch: &Batch,
     districts: &[(String, BTreeMap<String, Figure>)],
-) -> Result<Document, Vec<String>> {
+) -> Result<Document, Vec<Diagnostic>> {
     let totals = totals(batch, districts);
-    let indicators = indicators_value(&batch.indicators, &totals, Some("toàn tỉnh"))?;
-    let precision = crate::model::Precision::default();
-    let mut body = Vec::new();
-    for chunk in batch.indicators.chunks(INDICATORS_PER_TABLE) {
-        let mut columns = vec![s("Đơn vị")];
-        let mut widths = vec![Value::from(3.0)];
-        for def in chunk {
-            let group = format!("{} ({})", def.name, def.unit);
-            for (title, numeric) in [
-                ("Kế hoạch", true),
-                ("Thực hiện", true),
-                ("Tỷ lệ % KH", false),
-            ] {
-                columns.push(map(vec![
-                    ("title", s(title)),
-                    ("group", s(&group)),
-                    ("numeric", Value::from(numeric)),
-                    ("total", Value::from(numeric)),
-                ]));
-                widths.push(Value::from(1.4));
-            }
-        }
-        let rows: Vec<Value> = districts
+    let indicators = indicators(&batch.indicators, &totals, Some("toàn tỉnh"))?;
+    let precision = Precision::default();
+    let mut body: Vec<Block> = batch
+        .indicators
+        .chunks(INDICATORS_PER_TABLE)
+        .map(|chunk| Block::Table {
+            table: district_table(chunk, districts, precision),
+        })
+        .collect();
+    body.extend(
+        batch
+            .indicators
             .iter()
-            .map(|(name, figures)| {
-                let mut row = vec![s(name)];
-                for def in chunk {
-                    match figures.get(&def.id) {
-                        Some(f) => {
-                            let c = compute(f.actual, f.plan, f.previous, &def.unit, precision);
-                            row.push(f.plan.map(Value::from).unwrap_or_else(|| s("")));
-                            row.push(Value::from(f.actual));
-                            row.push(s(&c.share_cell()));
-                        }
-                        None => row.extend([s(""), s(""), s("")]),
-                    }
-                }
-                Value::Sequence(row)
-            })
-            .collect();
-        body.push(map(vec![(
-            "table",
-            map(vec![
-                ("numbered", Value::from(true)),
-                ("columns", Value::Sequence(columns)),
-                ("widths", Value::Sequence(widths)),
-                ("rows", Value::Sequence(rows)),
-                ("totals", s("Tổng cộng")),
-            ]),
-        )]));
-    }
-    for def in &batch.indicators {
-        if let Some(line) = ranking(def, districts, precision) {
-            body.push(s(&line));
-        }
-    }
-    let extra = map(vec![(
-        "fields",
-        map(vec![(
-            "other",
-            Value::Sequence(vec![map(vec![
-                ("title", s("Kết quả thực hiện của các đơn vị")),
-                ("body", Value::Sequence(body)),
-            ])]),
-        )]),
-    )]);
+            .filter_map(|def| ranking(def, districts, precision))
+            .map(Block::Paragraph),
+    );
+    let section = CustomSection {
+        title: "Kết quả thực hiện của các đơn vị".into(),
+        body,
+    };
     report_document(
         &batch.province,
         &Mapping::new(),
         None,
         batch.period,
         indicators,
-        Some(extra),
+        Some(section),
+        false,
     )
+}
+
+/// Đơn vị | for each indicator: Kế hoạch, Thực hiện, Tỷ lệ % KH; numbered,
+/// with a totals row.
+fn district_table(
+    chunk: &[IndicatorDef],
+    districts: &[(String, BTreeMap<String, Figure>)],
+    precision: Precision,
+) -> Table {
+    let mut columns = vec![Column::text("Đơn vị")];
+    let mut widths = vec![3.0];
+    for def in chunk {
+        let group = format!("{} ({})", def.name, def.unit);
+        for (title, numeric) in [
+            ("Kế hoạch", true),
+            ("Thực hiện", true),
+            ("Tỷ lệ % KH", false),
+        ] {
+            columns.push(Column {
+                title: title.into(),
+                group: Some(group.clone()),
+                numeric,
+                total: numeric,
+                decimals: None,
+            });
+            widths.push(1.4);
+        }
+    }
+    let rows = districts
+        .iter()
+        .map(|(name, figures)| {
+            let mut row = vec![Cell::Text(name.clone())];
+            for def in chunk {
+                match figures.get(&def.id) {
+                    Some(f) => {
+                        let c = compute(f.actual, f.plan, f.previous, &def.unit, precision);
+                        row.push(
+                            f.plan
+                                .map(Cell::Number)
+                                .unwrap_or_else(|| Cell::Text(String::new())),
+                        );
+                        row.push(Cell::Number(f.actual));
+                        row.push(Cell::Text(c.share_cell()));
+                    }
+                    None => row.extend([
+                        Cell::Text(String::new()),
+                        Cell::Text(String::new()),
+                        Cell::Text(String::new()),
+                    ]),
+                }
+            }
+            row
+        })
+        .collect();
+    Table {
+        columns,
+        widths,
+        rows,
+        numbered: true,
+        totals: Some("Tổng cộng".into()),
+    }
 }
 
 /// "Giải quyết việc làm: cao nhất Huyện A (61,20% kế hoạch), thấp nhất Huyện B (40,03% kế hoạch)."
 fn ranking(
-    def: &super::IndicatorDef,
+    def: &IndicatorDef,
     districts: &[(String, BTreeMap<String, Figure>)],
-    precision: crate::model::Precision,
+    precision: Precision,
 ) -> Option<String> {
     let mut shares: Vec<(f64, &str, String)> = districts
         .iter()

@@ -135,6 +135,19 @@ pub struct Column {
     pub decimals: Option<usize>,
 }
 
+impl Column {
+    /// A plain text column with a heading.
+    pub fn text(title: impl Into<String>) -> Self {
+        Self {
+            title: title.into(),
+            group: None,
+            numeric: false,
+            total: false,
+            decimals: None,
+        }
+    }
+}
+
 /// A table cell: text, or a number the library formats.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(untagged)]
@@ -202,13 +215,7 @@ impl<'de> Deserialize<'de> for Column {
                 )
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Column, E> {
-                Ok(Column {
-                    title: v.to_string(),
-                    group: None,
-                    numeric: false,
-                    total: false,
-                    decimals: None,
-                })
+                Ok(Column::text(v))
             }
             fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Column, A::Error> {
                 let m = ColumnMap::deserialize(de::value::MapAccessDeserializer::new(map))?;

@@ -2,7 +2,7 @@
 //!
 //! One [`Document`] type holds every kind: the shared parts (issuer, number,
 //! date, signature, recipients …) and the sections of each kind, which
-//! [`crate::validate`] requires or forbids by kind. One struct (rather than
+//! validation requires or forbids by kind (from the registry in `kind.rs`). One struct (rather than
 //! one per kind) keeps serde's line numbers in every error and lets an error
 //! say "the section `goals` is needed by a ke-hoach".
 //!
@@ -38,6 +38,7 @@ mod date;
 mod decision;
 mod field;
 mod indicator;
+mod kind;
 mod letter;
 mod plan;
 mod report;
@@ -48,90 +49,14 @@ pub use date::Date;
 pub use decision::{Article, Attachment, Decision, Outline};
 pub use field::FieldKey;
 pub use indicator::{Change, Indicator};
+pub(crate) use kind::KINDS;
+pub use kind::Kind;
 pub use letter::Letter;
 pub use plan::{CustomSection, Goals, Implementation, ReportingDuty, Tasks, UnitDuty};
 pub use report::{Assessment, IndicatorResult, Period, PeriodKind, Precision, Results};
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
-
-/// The kind of document, which decides its outline and its type line.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "kebab-case")]
-pub enum Kind {
-    /// Kế hoạch: goals and targets, tasks by field, implementation.
-    KeHoach,
-    /// Báo cáo: results against the plan, assessment, next tasks.
-    BaoCao,
-    /// Công văn: an official letter with a `V/v` subject and no type line.
-    CongVan,
-    /// Quyết định: legal bases, `QUYẾT ĐỊNH:`, articles; may issue a plan.
-    QuyetDinh,
-    /// Tờ trình: a submission to a superior (Kính gửi), in sections.
-    ToTrinh,
-    /// Thông báo: a notice, in paragraphs or sections.
-    ThongBao,
-}
-
-impl Kind {
-    /// Every kind.
-    pub const ALL: [Kind; 6] = [
-        Kind::KeHoach,
-        Kind::BaoCao,
-        Kind::CongVan,
-        Kind::QuyetDinh,
-        Kind::ToTrinh,
-        Kind::ThongBao,
-    ];
-
-    /// The type line printed above the subject (`KẾ HOẠCH`); none for a công văn.
-    pub fn title(self) -> Option<&'static str> {
-        match self {
-            Kind::KeHoach => Some("KẾ HOẠCH"),
-            Kind::BaoCao => Some("BÁO CÁO"),
-            Kind::CongVan => None,
-            Kind::QuyetDinh => Some("QUYẾT ĐỊNH"),
-            Kind::ToTrinh => Some("TỜ TRÌNH"),
-            Kind::ThongBao => Some("THÔNG BÁO"),
-        }
-    }
-
-    /// The type as a word in running text (`Kế hoạch`).
-    pub fn name(self) -> &'static str {
-        match self {
-            Kind::KeHoach => "Kế hoạch",
-            Kind::BaoCao => "Báo cáo",
-            Kind::CongVan => "Công văn",
-            Kind::QuyetDinh => "Quyết định",
-            Kind::ToTrinh => "Tờ trình",
-            Kind::ThongBao => "Thông báo",
-        }
-    }
-
-    /// The abbreviation in the number (`KH`), Nghị định 30 Phụ lục III; none for a công văn.
-    pub fn code(self) -> Option<&'static str> {
-        match self {
-            Kind::KeHoach => Some("KH"),
-            Kind::BaoCao => Some("BC"),
-            Kind::CongVan => None,
-            Kind::QuyetDinh => Some("QĐ"),
-            Kind::ToTrinh => Some("TTr"),
-            Kind::ThongBao => Some("TB"),
-        }
-    }
-
-    /// The YAML spelling of the kind.
-    pub fn key(self) -> &'static str {
-        match self {
-            Kind::KeHoach => "ke-hoach",
-            Kind::BaoCao => "bao-cao",
-            Kind::CongVan => "cong-van",
-            Kind::QuyetDinh => "quyet-dinh",
-            Kind::ToTrinh => "to-trinh",
-            Kind::ThongBao => "thong-bao",
-        }
-    }
-}
 
 /// A document as written in YAML (or JSON): every kind's fields, checked by kind.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -233,6 +158,30 @@ pub struct Document {
 }
 
 impl Document {
+    /// Whether the section (or shared part) written under the YAML key `key`
+    /// is present: what the kind registry ([`KindSpec`]) requires or forbids.
+    pub(crate) fn has(&self, key: &str) -> bool {
+        match key {
+            "goals" => self.goals.is_some(),
+            "tasks" => self.tasks.is_some(),
+            "implementation" => self.implementation.is_some(),
+            "funding" => !self.funding.is_empty(),
+            "period" => self.period.is_some(),
+            "plan-file" => self.plan_file.is_some(),
+            "direction" => !self.direction.is_empty(),
+            "results" => self.results.is_some(),
+            "assessment" => self.assessment.is_some(),
+            "next-tasks" => self.next_tasks.is_some(),
+            "proposals" => !self.proposals.is_empty(),
+            "letter" => self.letter.is_some(),
+            "decision" => self.decision.is_some(),
+            "submission" => self.submission.as_ref().is_some_and(|o| !o.is_empty()),
+            "notice" => self.notice.as_ref().is_some_and(|o| !o.is_empty()),
+            "addressees" => !self.addressees.is_empty(),
+            _ => false,
+        }
+    }
+
     /// A document with the parts every kind needs and every other part empty:
     /// set the sections of its kind (`letter`, `decision`, `goals` …) after.
     /// For software that builds documents in Rust rather than YAML

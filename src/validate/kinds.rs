@@ -2,90 +2,20 @@
 //! another kind, and the registered number.
 
 use crate::error::Diagnostic;
-use crate::model::{Document, Kind};
+use crate::model::{Document, KINDS};
 
-/// The sections each kind needs, and none of another kind's.
+/// The sections each kind needs, and none of another kind's (from the
+/// kind registry, [`KINDS`]).
 pub(super) fn check_sections(doc: &Document, out: &mut Vec<Diagnostic>) {
     let kind = doc.kind.key();
-    let mut require = |present: bool, key: &str, what: &str, hint: &str| {
-        if !present {
+    for rule in doc.kind.spec().sections.iter().filter(|r| r.required) {
+        if !doc.has(rule.key) {
             out.push(
-                Diagnostic::error(key, format!("a {kind} needs `{key}` ({what})"))
-                    .with_hint(hint.to_string()),
-            );
-        }
-    };
-    match doc.kind {
-        Kind::KeHoach => {
-            require(
-                doc.goals.is_some(),
-                "goals",
-                "I. MỤC TIÊU, YÊU CẦU",
-                "add `goals:` with `general`, `targets`, `requirements` or `body`",
-            );
-            require(
-                doc.tasks.is_some(),
-                "tasks",
-                "II. NHIỆM VỤ VÀ GIẢI PHÁP",
-                "add `tasks:` with the tasks of each field",
-            );
-        }
-        Kind::BaoCao => {
-            require(
-                doc.period.is_some(),
-                "period",
-                "the period the report covers",
-                "add e.g. `period: { kind: 6-thang-dau-nam, year: 2017 }`",
-            );
-            require(
-                doc.results.is_some(),
-                "results",
-                "II. KẾT QUẢ THỰC HIỆN NHIỆM VỤ",
-                "add `results:` with `indicators` and/or `fields`",
-            );
-        }
-        Kind::CongVan => {
-            require(
-                doc.letter.is_some(),
-                "letter",
-                "its opening, tasks and closing",
-                "add `letter:` with `opening`, `tasks`, `closing`",
-            );
-            require(
-                !doc.addressees.is_empty(),
-                "addressees",
-                "Kính gửi",
-                "add `addressees: [ … ]`",
-            );
-        }
-        Kind::QuyetDinh => {
-            require(
-                doc.decision.is_some(),
-                "decision",
-                "the authority and the articles",
-                "add `decision:` with `authority` and `articles`",
-            );
-        }
-        Kind::ToTrinh => {
-            require(
-                doc.submission.as_ref().is_some_and(|o| !o.is_empty()),
-                "submission",
-                "its body or sections",
-                "add `submission:` with `body`, `sections` and/or `closing`",
-            );
-            require(
-                !doc.addressees.is_empty(),
-                "addressees",
-                "Kính gửi: the superior it is submitted to",
-                "add `addressees: [ Ủy ban nhân dân tỉnh … ]`",
-            );
-        }
-        Kind::ThongBao => {
-            require(
-                doc.notice.as_ref().is_some_and(|o| !o.is_empty()),
-                "notice",
-                "its body or sections",
-                "add `notice:` with `body`, `sections` and/or `closing`",
+                Diagnostic::error(
+                    rule.key,
+                    format!("a {kind} needs `{}` ({})", rule.key, rule.what),
+                )
+                .with_hint(rule.hint),
             );
         }
     }
@@ -106,36 +36,22 @@ pub(super) fn check_sections(doc: &Document, out: &mut Vec<Diagnostic>) {
         }
     }
     // Sections of another kind are a mistake, not something to ignore silently.
-    let belongs = [
-        ("goals", doc.goals.is_some(), Kind::KeHoach),
-        ("tasks", doc.tasks.is_some(), Kind::KeHoach),
-        (
-            "implementation",
-            doc.implementation.is_some(),
-            Kind::KeHoach,
-        ),
-        ("funding", !doc.funding.is_empty(), Kind::KeHoach),
-        ("period", doc.period.is_some(), Kind::BaoCao),
-        ("plan-file", doc.plan_file.is_some(), Kind::BaoCao),
-        ("direction", !doc.direction.is_empty(), Kind::BaoCao),
-        ("results", doc.results.is_some(), Kind::BaoCao),
-        ("assessment", doc.assessment.is_some(), Kind::BaoCao),
-        ("next-tasks", doc.next_tasks.is_some(), Kind::BaoCao),
-        ("proposals", !doc.proposals.is_empty(), Kind::BaoCao),
-        ("letter", doc.letter.is_some(), Kind::CongVan),
-        ("decision", doc.decision.is_some(), Kind::QuyetDinh),
-        ("submission", doc.submission.is_some(), Kind::ToTrinh),
-        ("notice", doc.notice.is_some(), Kind::ThongBao),
-    ];
-    for (key, present, owner) in belongs {
-        if present && owner != doc.kind {
-            out.push(
-                Diagnostic::error(
-                    key,
-                    format!("`{key}` belongs to a {}, not a {kind}", owner.key()),
-                )
-                .with_hint(format!("remove `{key}`, or set `kind: {}`", owner.key())),
-            );
+    for owner in KINDS.iter().filter(|s| s.kind != doc.kind) {
+        for rule in owner.sections.iter().filter(|r| r.owned) {
+            // `submission` and `notice` written empty are still written.
+            let written = doc.has(rule.key)
+                || (rule.key == "submission" && doc.submission.is_some())
+                || (rule.key == "notice" && doc.notice.is_some());
+            if written {
+                let key = rule.key;
+                out.push(
+                    Diagnostic::error(
+                        key,
+                        format!("`{key}` belongs to a {}, not a {kind}", owner.key),
+                    )
+                    .with_hint(format!("remove `{key}`, or set `kind: {}`", owner.key)),
+                );
+            }
         }
     }
 }
