@@ -141,6 +141,10 @@ pub enum Error {
     /// Typst could not typeset the composed source.
     #[error("typesetting failed: {0}")]
     Typeset(String),
+    /// A certificate cannot sign, or a PDF cannot take signature fields or a
+    /// signature (electronic documents).
+    #[error("signing failed: {0}")]
+    Signing(#[from] crate::electronic::SigningError),
     /// Reading or writing a file failed.
     #[error("{path}: {source}")]
     Io {

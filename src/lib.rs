@@ -109,6 +109,7 @@
 
 pub mod batch;
 pub mod compose;
+pub mod electronic;
 pub mod error;
 pub mod hygiene;
 pub mod inspect;
