@@ -257,6 +257,11 @@ impl LaidOut {
     pub fn inspect(&self) -> inspect::Layout {
         inspect::Layout::of(&self.pages)
     }
+
+    /// Typst's own pages, for the stages after export (electronic slots).
+    pub(crate) fn typst(&self) -> &typst_layout::PagedDocument {
+        &self.pages
+    }
 }
 
 impl std::fmt::Debug for LaidOut {

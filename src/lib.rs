@@ -166,6 +166,7 @@ pub mod view;
 pub mod batch;
 mod diagnostics;
 mod document;
+pub mod electronic;
 mod engine;
 mod error;
 pub mod inspect;

@@ -19,7 +19,7 @@ const LAYERS: &[&[&str]] = &[
     &["typeset", "inspect"],
     &["document", "diagnostics"],
     &["engine"],
-    &["batch"],
+    &["batch", "electronic"],
     // The crate root re-exports; the property tests test.
     &["lib", "properties"],
 ];
