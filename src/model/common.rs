@@ -243,3 +243,28 @@ impl Default for Margins {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn issuer(yaml: &str) -> Result<Issuer, serde_yaml::Error> {
+        serde_yaml::from_str(yaml)
+    }
+
+    #[test]
+    fn a_name_is_text_or_the_header_lines() {
+        let one = issuer("{ name: Sở Lao động - Thương binh và Xã hội, code: S }").unwrap();
+        let lines = issuer("{ name: [Sở Lao động - Thương binh, và Xã hội], code: S }").unwrap();
+        assert_eq!(one.name.text(), lines.name.text());
+        assert_eq!(
+            lines.name.lines(),
+            ["Sở Lao động - Thương binh", "và Xã hội"]
+        );
+        assert_eq!(one.name.lines().len(), 1);
+        let err = issuer("{ name: [], code: S }").unwrap_err().to_string();
+        assert!(err.contains("at least one line"), "{err}");
+        let err = issuer("{ name: 5, code: S }").unwrap_err().to_string();
+        assert!(err.contains("a list of the lines"), "{err}");
+    }
+}
