@@ -465,12 +465,9 @@ fn the_number_and_date_slots_cover_their_lines() {
 /// `nd30.typ` without its slot markers, as it was before electronic documents.
 fn without_markers(nd30: &str) -> String {
     let replacements = [
+        (r#"[#line-slot("number", number, p.left)#number]"#, "number"),
         (
-            r#"[#line-slot("number", number, size.width - right-width)#number]"#,
-            "number",
-        ),
-        (
-            r#"[#line-slot("date", place-date, right-width)#place-date]"#,
+            r#"[#line-slot("date", place-date, p.right)#place-date]"#,
             "place-date",
         ),
     ];

@@ -1,7 +1,10 @@
 //! The parts every document shares: issuer, signature, marks, appendices, layout.
 
+use std::fmt;
+
 use schemars::JsonSchema;
-use serde::{Deserialize, Serialize};
+use serde::de::{self, SeqAccess, Visitor};
+use serde::{Deserialize, Deserializer, Serialize};
 
 use super::Block;
 use crate::nd30;
@@ -10,14 +13,98 @@ use crate::nd30;
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case", deny_unknown_fields)]
 pub struct Issuer {
-    /// The parent body (cơ quan chủ quản), e.g. `UBND tỉnh Yên Bái`; printed in capitals.
+    /// The parent body (cơ quan chủ quản), e.g. `UBND tỉnh Yên Bái`; printed in
+    /// capitals. Text, or the lines the header breaks it into.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub parent: Option<String>,
+    pub parent: Option<OfficeName>,
     /// The issuing body as written in running text, e.g.
     /// `Sở Lao động - Thương binh và Xã hội`; printed in capitals in the header.
-    pub name: String,
+    /// Text, or the lines the header breaks it into
+    /// (`[Sở Lao động - Thương binh, và Xã hội]`).
+    pub name: OfficeName,
     /// Its code in document numbers, e.g. `SLĐTBXH`.
     pub code: String,
+}
+
+/// The name of an office: text, or the lines a header prints it on. The
+/// lines join with a space wherever the name runs in text (the PDF's author,
+/// "của Sở …"); only the header breaks there, on every header of the document.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(untagged)]
+pub enum OfficeName {
+    /// One text: the header breaks it where it must.
+    Text(String),
+    /// The header's lines, in order.
+    Lines(Vec<String>),
+}
+
+impl OfficeName {
+    /// The name as it runs in text: the lines joined with a space.
+    pub fn text(&self) -> String {
+        self.lines().join(" ")
+    }
+
+    /// Its lines, trimmed: one for a name given as text.
+    pub fn lines(&self) -> Vec<&str> {
+        match self {
+            OfficeName::Text(t) => vec![t.trim()],
+            OfficeName::Lines(lines) => lines.iter().map(|l| l.trim()).collect(),
+        }
+    }
+}
+
+impl From<&str> for OfficeName {
+    fn from(s: &str) -> Self {
+        OfficeName::Text(s.to_string())
+    }
+}
+
+impl From<String> for OfficeName {
+    fn from(s: String) -> Self {
+        OfficeName::Text(s)
+    }
+}
+
+impl JsonSchema for OfficeName {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "OfficeName".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "An office's name: text, or the lines the header prints it on (`[Sở Lao động - Thương binh, và Xã hội]`).",
+            "anyOf": [
+                { "type": "string" },
+                { "type": "array", "items": { "type": "string" }, "minItems": 1 }
+            ]
+        })
+    }
+}
+
+impl<'de> Deserialize<'de> for OfficeName {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = OfficeName;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a name, or a list of the lines the header prints it on")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<OfficeName, E> {
+                Ok(OfficeName::Text(v.to_string()))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<OfficeName, A::Error> {
+                let mut lines = Vec::new();
+                while let Some(line) = seq.next_element::<String>()? {
+                    lines.push(line);
+                }
+                if lines.is_empty() {
+                    return Err(de::Error::invalid_length(0, &"at least one line"));
+                }
+                Ok(OfficeName::Lines(lines))
+            }
+        }
+        d.deserialize_any(V)
+    }
 }
 
 /// Urgency (độ khẩn), box 10b.
@@ -146,5 +233,30 @@ impl Default for Margins {
             left: nd30::MARGIN_LEFT.default,
             right: nd30::MARGIN_RIGHT.default,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn issuer(yaml: &str) -> Result<Issuer, serde_yaml::Error> {
+        serde_yaml::from_str(yaml)
+    }
+
+    #[test]
+    fn a_name_is_text_or_the_header_lines() {
+        let one = issuer("{ name: Sở Lao động - Thương binh và Xã hội, code: S }").unwrap();
+        let lines = issuer("{ name: [Sở Lao động - Thương binh, và Xã hội], code: S }").unwrap();
+        assert_eq!(one.name.text(), lines.name.text());
+        assert_eq!(
+            lines.name.lines(),
+            ["Sở Lao động - Thương binh", "và Xã hội"]
+        );
+        assert_eq!(one.name.lines().len(), 1);
+        let err = issuer("{ name: [], code: S }").unwrap_err().to_string();
+        assert!(err.contains("at least one line"), "{err}");
+        let err = issuer("{ name: 5, code: S }").unwrap_err().to_string();
+        assert!(err.contains("a list of the lines"), "{err}");
     }
 }

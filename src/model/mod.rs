@@ -44,7 +44,7 @@ mod plan;
 mod report;
 
 pub use body::{Block, Bullet, Cell, Column, Table};
-pub use common::{Appendix, Issuer, Layout, Margins, Secrecy, Signature, Urgency};
+pub use common::{Appendix, Issuer, Layout, Margins, OfficeName, Secrecy, Signature, Urgency};
 pub use date::Date;
 pub use decision::{Article, Attachment, Decision, Outline};
 pub use field::FieldKey;

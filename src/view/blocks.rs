@@ -123,14 +123,7 @@ fn table_block(table: &Table) -> ViewBlock {
             );
         }
         let rowspan = header.len();
-        header[0].insert(
-            0,
-            HeaderCell {
-                text: "STT".into(),
-                colspan: 1,
-                rowspan,
-            },
-        );
+        header[0].insert(0, HeaderCell::new("STT", 1, rowspan));
     }
     let numeric = table
         .columns
@@ -139,16 +132,20 @@ fn table_block(table: &Table) -> ViewBlock {
         .filter(|(_, c)| c.numeric)
         .map(|(i, _)| i + offset)
         .collect();
-    ViewBlock::Table(TableView {
-        widths,
-        levels: vec![0; rows.len()],
-        rows,
-        header,
-        name_column: offset,
-        numeric,
-        centred,
-        strong_rows,
-    })
+    ViewBlock::Table(
+        TableView {
+            widths,
+            levels: vec![0; rows.len()],
+            rows,
+            groups: Vec::new(),
+            header,
+            name_column: offset,
+            numeric,
+            centred,
+            strong_rows,
+        }
+        .group_cells(),
+    )
 }
 
 fn format_cell(cell: &Cell, col: &Column) -> String {
@@ -169,11 +166,7 @@ fn header_rows(columns: &[Column]) -> Vec<Vec<HeaderCell>> {
         return vec![
             columns
                 .iter()
-                .map(|c| HeaderCell {
-                    text: c.title.trim().to_string(),
-                    colspan: 1,
-                    rowspan: 1,
-                })
+                .map(|c| HeaderCell::new(&c.title, 1, 1))
                 .collect(),
         ];
     }
@@ -183,11 +176,7 @@ fn header_rows(columns: &[Column]) -> Vec<Vec<HeaderCell>> {
     while i < columns.len() {
         match &columns[i].group {
             None => {
-                first.push(HeaderCell {
-                    text: columns[i].title.trim().to_string(),
-                    colspan: 1,
-                    rowspan: 2,
-                });
+                first.push(HeaderCell::new(&columns[i].title, 1, 2));
                 i += 1;
             }
             Some(group) => {
@@ -195,17 +184,9 @@ fn header_rows(columns: &[Column]) -> Vec<Vec<HeaderCell>> {
                     .iter()
                     .take_while(|c| c.group.as_ref() == Some(group))
                     .count();
-                first.push(HeaderCell {
-                    text: group.trim().to_string(),
-                    colspan: span,
-                    rowspan: 1,
-                });
+                first.push(HeaderCell::new(group, span, 1));
                 for c in &columns[i..i + span] {
-                    second.push(HeaderCell {
-                        text: c.title.trim().to_string(),
-                        colspan: 1,
-                        rowspan: 1,
-                    });
+                    second.push(HeaderCell::new(&c.title, 1, 1));
                 }
                 i += span;
             }

@@ -6,6 +6,7 @@ use crate::resolve::Resolved;
 use crate::vi;
 
 use super::blocks::flatten_into;
+use super::breaks::{Style, phrases};
 use super::outline::Sections;
 use super::{AttachmentView, ViewBlock, close_body};
 
@@ -80,16 +81,20 @@ pub(crate) fn attachment(
     let plan = &r.attachment.as_ref()?.doc;
     let number = number_line.strip_prefix("Số:").unwrap_or(number_line);
     let date = vi::date_of_issue(doc.date.year(), doc.date.month(), doc.date.day());
+    let subject = super::clean_sentence(&a.subject);
+    let attached_to = format!(
+        "(Ban hành kèm theo {} số{} {} của {})",
+        Kind::QuyetDinh.name(),
+        number,
+        date,
+        decision.authority.trim()
+    );
     Some(AttachmentView {
         doc_type: Kind::KeHoach.title().unwrap_or_default().to_string(),
-        subject: super::clean_sentence(&a.subject),
-        attached_to: format!(
-            "(Ban hành kèm theo {} số{} {} của {})",
-            Kind::QuyetDinh.name(),
-            number,
-            date,
-            decision.authority.trim()
-        ),
+        subject_phrases: phrases(&subject, Style::Sentence),
+        subject,
+        attached_phrases: phrases(&attached_to, Style::Sentence),
+        attached_to,
         body: super::plan::body(plan),
     })
 }

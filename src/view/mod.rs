@@ -6,6 +6,7 @@
 //! recipients. A template only places these strings; it computes nothing.
 
 mod blocks;
+mod breaks;
 mod decision;
 mod figures;
 mod letter;
@@ -20,10 +21,12 @@ use number::{NumberLine, number_line};
 
 use serde::Serialize;
 
-use crate::model::{Document, Kind, Layout, Urgency};
+use crate::model::{Document, Kind, Layout, OfficeName, Urgency};
 use crate::nd30;
 use crate::resolve::Resolved;
 use crate::vi;
+
+use breaks::{Style, groups, phrases, unbreakable};
 
 /// Everything a template needs, computed.
 #[derive(Debug, Clone, Serialize)]
@@ -38,6 +41,8 @@ pub struct View {
     pub addressees: Vec<String>,
     /// A decision's authority line in capitals (`GIÁM ĐỐC SỞ …`), above the legal bases.
     pub authority_line: Option<String>,
+    /// The authority line in phrases of groups that stay on one line.
+    pub authority_phrases: Vec<Vec<String>>,
     /// Legal bases with their final punctuation.
     pub legal_bases: Vec<String>,
     /// The body, flattened, with numbers and markers computed.
@@ -85,6 +90,11 @@ pub struct HeaderView {
     pub parent: Option<String>,
     /// Issuing body in capitals.
     pub issuer: String,
+    /// The parent body's header lines (the writer's, or one), each in
+    /// phrases of groups that stay on one line; empty without a parent.
+    pub parent_lines: Vec<Vec<Vec<String>>>,
+    /// The issuing body's header lines, each in phrases of groups.
+    pub issuer_lines: Vec<Vec<Vec<String>>>,
     /// `Số: 05/KH-SLĐTBXH`.
     pub number_line: String,
     /// `Yên Bái, ngày 05 tháng 3 năm 2024`.
@@ -93,6 +103,8 @@ pub struct HeaderView {
     pub doc_type: Option<String>,
     /// The subject (trích yếu).
     pub subject: String,
+    /// The subject in phrases of groups that stay on one line.
+    pub subject_phrases: Vec<Vec<String>>,
     /// Urgency mark and its box width in mm.
     pub urgency: Option<(String, u32)>,
     /// Secrecy mark.
@@ -117,8 +129,12 @@ pub struct AppendixView {
     pub label: String,
     /// Title in capitals.
     pub title: String,
+    /// The title in phrases of groups that stay on one line.
+    pub title_phrases: Vec<Vec<String>>,
     /// `(Kèm theo Kế hoạch số … ngày … của …)`.
     pub attached_to: String,
+    /// The attachment line in phrases of groups.
+    pub attached_phrases: Vec<Vec<String>>,
     /// Its content.
     pub body: Vec<ViewBlock>,
 }
@@ -130,8 +146,12 @@ pub struct AttachmentView {
     pub doc_type: String,
     /// Its subject.
     pub subject: String,
+    /// The subject in phrases of groups that stay on one line.
+    pub subject_phrases: Vec<Vec<String>>,
     /// `(Ban hành kèm theo Quyết định số … ngày … của …)`, computed.
     pub attached_to: String,
+    /// The attachment line in phrases of groups.
+    pub attached_phrases: Vec<Vec<String>>,
     /// Its body.
     pub body: Vec<ViewBlock>,
 }
@@ -197,7 +217,7 @@ pub enum ViewBlock {
 }
 
 /// A table, every cell formatted.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct TableView {
     /// Column widths as Typst lengths (`13mm`, `3fr`), computed from numbers.
     pub widths: Vec<String>,
@@ -205,6 +225,9 @@ pub struct TableView {
     pub header: Vec<Vec<HeaderCell>>,
     /// Body rows, cells formatted.
     pub rows: Vec<Vec<String>>,
+    /// Each cell of `rows` in groups of words that never break (`Thành phố`
+    /// | `Yên Bái`; a number or a unit whole), filled by [`TableView::group_cells`].
+    pub groups: Vec<Vec<Vec<String>>>,
     /// Indent level of each row's name cell (breakdown rows are indented).
     pub levels: Vec<usize>,
     /// The column holding row names.
@@ -226,6 +249,50 @@ pub struct HeaderCell {
     pub colspan: usize,
     /// Header rows it spans.
     pub rowspan: usize,
+    /// Its words in groups that stay on one line (`So` | `cùng kỳ`).
+    pub groups: Vec<String>,
+}
+
+impl TableView {
+    /// The table with `groups` computed from its rows: a number, and a short
+    /// text outside the name column (a unit: "triệu đồng"), stay whole; other
+    /// text keeps its words and names whole.
+    pub fn group_cells(mut self) -> Self {
+        let whole = |x: usize, cell: &str| {
+            self.numeric.contains(&x)
+                || self.centred.contains(&x)
+                || (x != self.name_column && cell.split_whitespace().count() <= 3)
+        };
+        let groups = self
+            .rows
+            .iter()
+            .map(|row| {
+                row.iter()
+                    .enumerate()
+                    .map(|(x, cell)| match cell.trim() {
+                        "" => Vec::new(),
+                        c if whole(x, c) => vec![c.to_string()],
+                        c => unbreakable(c, Style::Sentence),
+                    })
+                    .collect()
+            })
+            .collect();
+        self.groups = groups;
+        self
+    }
+}
+
+impl HeaderCell {
+    /// A cell with `text`, spanning `colspan` columns and `rowspan` header rows.
+    pub fn new(text: &str, colspan: usize, rowspan: usize) -> Self {
+        let text = text.trim().to_string();
+        HeaderCell {
+            groups: groups(&text, Style::Sentence),
+            text,
+            colspan,
+            rowspan,
+        }
+    }
 }
 
 /// Builds the view of a resolved, validated document.
@@ -261,26 +328,40 @@ pub(crate) fn build(r: &Resolved) -> View {
         .decision
         .as_ref()
         .and_then(|d| decision::attachment(r, d, &number_line));
+    let subject = match doc.kind {
+        Kind::CongVan => format!("V/v {}", clean_sentence(&doc.subject)),
+        _ => clean_sentence(&doc.subject),
+    };
+    let authority_line = decision::authority_line(doc);
     View {
         kind: doc.kind.key(),
         layout: layout(&doc.layout),
         header: HeaderView {
-            parent: doc.issuer.parent.as_deref().map(vi::upper),
-            issuer: vi::upper(&doc.issuer.name),
+            parent: doc.issuer.parent.as_ref().map(|p| vi::upper(&p.text())),
+            issuer: vi::upper(&doc.issuer.name.text()),
+            parent_lines: doc
+                .issuer
+                .parent
+                .as_ref()
+                .map_or_else(Vec::new, header_lines),
+            issuer_lines: header_lines(&doc.issuer.name),
             number_line,
             place_date: format!("{}, {}", doc.place.trim(), date_words),
             doc_type: doc.kind.title().map(str::to_string),
-            subject: match doc.kind {
-                Kind::CongVan => format!("V/v {}", clean_sentence(&doc.subject)),
-                _ => clean_sentence(&doc.subject),
-            },
+            subject_phrases: phrases(&subject, Style::Sentence),
+            subject,
             urgency: doc
                 .urgency
                 .map(|u| (u.label().to_string(), urgency_box_width_mm(u))),
             secrecy: doc.secrecy.map(|s| s.label().to_string()),
         },
         addressees: addressees(&doc.addressees),
-        authority_line: decision::authority_line(doc),
+        authority_phrases: doc
+            .decision
+            .as_ref()
+            .map(|d| upper_phrases(d.authority.trim(), Style::Name))
+            .unwrap_or_default(),
+        authority_line,
         legal_bases: punctuate_list(&decision::legal_bases(doc), ";", "."),
         body,
         signature: SignatureView {
@@ -297,12 +378,30 @@ pub(crate) fn build(r: &Resolved) -> View {
         appendices,
         meta: MetaView {
             title: format!("{}: {}", doc.kind.name(), clean_sentence(&doc.subject)),
-            author: doc.issuer.name.trim().to_string(),
+            author: doc.issuer.name.text(),
             subject: clean_sentence(&doc.subject),
             keywords: keywords(doc),
             date: (doc.date.year(), doc.date.month(), doc.date.day()),
         },
     }
+}
+
+/// An office's header lines: the writer's lines, or its one name, each in
+/// phrases and capitals.
+fn header_lines(name: &OfficeName) -> Vec<Vec<Vec<String>>> {
+    name.lines()
+        .into_iter()
+        .filter(|line| !line.is_empty())
+        .map(|line| upper_phrases(line, Style::Name))
+        .collect()
+}
+
+/// `text` in phrases (read in natural case), in capitals.
+fn upper_phrases(text: &str, style: Style) -> Vec<Vec<String>> {
+    phrases(text, style)
+        .iter()
+        .map(|p| p.iter().map(|g| vi::upper(g)).collect())
+        .collect()
 }
 
 fn layout(l: &Layout) -> LayoutView {
@@ -371,7 +470,7 @@ fn appendices(doc: &Document, number_line: &str, date_words: &str) -> Vec<Append
         doc.kind.name(),
         number,
         date_words,
-        doc.issuer.name.trim()
+        doc.issuer.name.text()
     );
     doc.appendices
         .iter()
@@ -383,7 +482,9 @@ fn appendices(doc: &Document, number_line: &str, date_words: &str) -> Vec<Append
                 "Phụ lục".to_string()
             },
             title: vi::upper(a.title.trim()),
+            title_phrases: upper_phrases(a.title.trim(), Style::Sentence),
             attached_to: attached_to.clone(),
+            attached_phrases: phrases(&attached_to, Style::Sentence),
             body: blocks::flatten(&a.body),
         })
         .collect()
@@ -414,20 +515,41 @@ fn keywords(doc: &Document) -> Vec<String> {
     k
 }
 
-/// Appends the closing mark `./.` to the last paragraph of a body.
+/// Appends the closing mark `./.` to the last words of a body, as a clerk
+/// types it: after a final table, in its last cell that holds text; after a
+/// final heading, to its title. Never on a line of its own.
 fn close_body(body: &mut Vec<ViewBlock>) {
-    if let Some(ViewBlock::Paragraph { text, .. } | ViewBlock::Article { text, .. }) =
-        body.last_mut()
-    {
-        let trimmed = text
-            .trim_end()
-            .trim_end_matches(['.', ';', ','])
-            .to_string();
-        *text = format!("{trimmed}./.");
-    } else {
-        body.push(ViewBlock::Paragraph {
+    let last_words = match body.last_mut() {
+        Some(
+            ViewBlock::Paragraph { text, .. }
+            | ViewBlock::Article { text, .. }
+            | ViewBlock::Caption { text },
+        ) => Some(text),
+        Some(ViewBlock::Heading { title, .. } | ViewBlock::Section { title, .. }) => Some(title),
+        Some(ViewBlock::Table(table)) => table.rows.last_mut().and_then(|row| {
+            let filled = row.iter().rposition(|c| !c.trim().is_empty());
+            let i = filled.unwrap_or(row.len().saturating_sub(1));
+            row.get_mut(i)
+        }),
+        None => None,
+    };
+    match last_words {
+        Some(text) => close_text(text),
+        None => body.push(ViewBlock::Paragraph {
             label: None,
             text: "./.".to_string(),
-        });
+        }),
     }
+    if let Some(ViewBlock::Table(table)) = body.last_mut() {
+        *table = std::mem::take(table).group_cells();
+    }
+}
+
+/// `text` with its final punctuation replaced by `./.`.
+fn close_text(text: &mut String) {
+    let trimmed = text
+        .trim_end()
+        .trim_end_matches(['.', ';', ','])
+        .to_string();
+    *text = format!("{trimmed}./.");
 }

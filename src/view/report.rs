@@ -195,17 +195,9 @@ fn results_table(rows: &[Row]) -> TableView {
             fr(1.2),
             fr(1.2),
         ],
-        header: vec![
-            titles
-                .iter()
-                .map(|t| HeaderCell {
-                    text: t.to_string(),
-                    colspan: 1,
-                    rowspan: 1,
-                })
-                .collect(),
-        ],
+        header: vec![titles.iter().map(|t| HeaderCell::new(t, 1, 1)).collect()],
         rows: Vec::new(),
+        groups: Vec::new(),
         levels: Vec::new(),
         name_column: 1,
         numeric: vec![3, 4, 5, 6],
@@ -236,5 +228,5 @@ fn results_table(rows: &[Row]) -> TableView {
     for (i, row) in rows.iter().enumerate() {
         push(&mut table, row, (i + 1).to_string());
     }
-    table
+    table.group_cells()
 }
