@@ -12,6 +12,7 @@ pub fn document() -> vanban::model::Document {
         parent: Some("UBND huyện Văn Chấn".into()),
         name: "Phòng Lao động - Thương binh và Xã hội".into(),
         code: "LĐTBXH".into(),
+        short_name: None,
     };
     let signature = Signature {
         authority: None,

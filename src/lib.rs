@@ -54,7 +54,7 @@
 //! use vanban::model::{self, Kind, Issuer, Signature, Outline, Block};
 //! let mut doc = model::Document::new(
 //!     Kind::ThongBao,
-//!     Issuer { parent: None, name: "Sở Lao động - Thương binh và Xã hội".into(), code: "SLĐTBXH".into() },
+//!     Issuer { parent: None, name: "Sở Lao động - Thương binh và Xã hội".into(), code: "SLĐTBXH".into(), short_name: None },
 //!     "Yên Bái",
 //!     model::Date::from_ymd(2024, 4, 3).unwrap(),
 //!     "Lịch tiếp công dân tháng 4 năm 2024",

@@ -12,6 +12,13 @@
 //!     - text: Rà soát …
 //!       bullets: [ … ]
 //! - table: { columns: [STT, Văn bản], rows: [[…]] }
+//! - note: (Số liệu tính đến ngày 15/6/2017)   # an italic paragraph
+//! - title: Sở Giáo dục và Đào tạo        # a run-in heading: bold "2. Sở Giáo dục và Đào tạo"
+//!   text: chủ trì, phối hợp với …         # … and its sentence on the same line
+//! - list: [ Kế hoạch số 12/KH-UBND …, … ] # a plain numbered list 1. 2. 3. (upright)
+//! - star: Về công tác tuyên truyền        # "* Về công tác tuyên truyền" (optional body)
+//! - text: Tổng kinh phí 3.564 triệu đồng, trong đó   # "…, trong đó: a; b; c."
+//!   of-which: [ a, b, c ]
 //! ```
 //! Numbers, letters and markers are never typed: the library computes them.
 
@@ -50,6 +57,43 @@ pub enum Block {
     Table {
         /// The table.
         table: Table,
+    },
+    /// A run-in heading: the numbered bold title, then its sentence on the
+    /// same line (`2. Sở Giáo dục và Đào tạo chủ trì, …`).
+    RunIn {
+        /// The title (bold, numbered by its depth like an item).
+        title: String,
+        /// The sentence that follows the title on the same line.
+        text: String,
+        /// What follows.
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        body: Vec<Block>,
+    },
+    /// An italic paragraph: `(Số liệu tính đến ngày 15/6/2017)`.
+    Note {
+        /// Its text.
+        note: String,
+    },
+    /// A plain numbered list `1.`, `2.` … (upright, not headings).
+    List {
+        /// The entries.
+        list: Vec<String>,
+    },
+    /// A `*` lead-in: `* Về công tác tuyên truyền`, then its content.
+    Star {
+        /// The text after the star.
+        star: String,
+        /// What follows.
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        body: Vec<Block>,
+    },
+    /// A "trong đó" sentence: `text, trong đó: a; b; c.`
+    OfWhich {
+        /// The sentence before "trong đó".
+        text: String,
+        /// The parts, joined with `;` and ended with `.`.
+        #[serde(rename = "of-which")]
+        of_which: Vec<String>,
     },
 }
 
@@ -232,7 +276,9 @@ impl<'de> Deserialize<'de> for Column {
     }
 }
 
-const BLOCK_KEYS: &[&str] = &["title", "point", "body", "bullets", "table"];
+const BLOCK_KEYS: &[&str] = &[
+    "title", "text", "point", "body", "bullets", "table", "note", "list", "star", "of-which",
+];
 const BULLET_KEYS: &[&str] = &["text", "bullets"];
 
 impl<'de> Deserialize<'de> for Block {
@@ -250,40 +296,123 @@ impl<'de> Deserialize<'de> for Block {
             }
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Block, A::Error> {
                 let mut title: Option<String> = None;
+                let mut text: Option<String> = None;
                 let mut point: Option<String> = None;
                 let mut body: Option<Vec<Block>> = None;
                 let mut bullets: Option<Vec<Bullet>> = None;
                 let mut table: Option<Table> = None;
+                let mut note: Option<String> = None;
+                let mut list: Option<Vec<String>> = None;
+                let mut star: Option<String> = None;
+                let mut of_which: Option<Vec<String>> = None;
                 while let Some(key) = map.next_key::<String>()? {
                     match key.as_str() {
                         "title" => set_once(&mut title, map.next_value()?, "title")?,
+                        "text" => set_once(&mut text, map.next_value()?, "text")?,
                         "point" => set_once(&mut point, map.next_value()?, "point")?,
                         "body" => set_once(&mut body, map.next_value()?, "body")?,
                         "bullets" => set_once(&mut bullets, map.next_value()?, "bullets")?,
                         "table" => set_once(&mut table, map.next_value()?, "table")?,
+                        "note" => set_once(&mut note, map.next_value()?, "note")?,
+                        "list" => set_once(&mut list, map.next_value()?, "list")?,
+                        "star" => set_once(&mut star, map.next_value()?, "star")?,
+                        "of-which" => set_once(&mut of_which, map.next_value()?, "of-which")?,
                         other => return Err(de::Error::unknown_field(other, BLOCK_KEYS)),
                     }
                 }
-                match (title, point, bullets, table) {
-                    (Some(title), None, None, None) => Ok(Block::Item {
-                        title,
-                        body: body.unwrap_or_default(),
-                    }),
-                    (None, Some(point), None, None) => Ok(Block::Point {
+                // Which kind of block: exactly one leading key.
+                let leads = [
+                    title.is_some(),
+                    point.is_some(),
+                    bullets.is_some(),
+                    table.is_some(),
+                    note.is_some(),
+                    list.is_some(),
+                    star.is_some(),
+                    of_which.is_some(),
+                ]
+                .iter()
+                .filter(|x| **x)
+                .count();
+                if leads > 1 {
+                    return Err(de::Error::custom(
+                        "a block has exactly one of `title`, `point`, `bullets`, `table`, `note`, `list`, `star` or `of-which`",
+                    ));
+                }
+                let no_body = |what: &str| -> Result<(), A::Error> {
+                    if body.is_some() {
+                        return Err(de::Error::custom(format!(
+                            "`body` goes only with `title`, `point` or `star`, not with `{what}`"
+                        )));
+                    }
+                    Ok(())
+                };
+                let no_text = |what: &str| -> Result<(), A::Error> {
+                    if text.is_some() {
+                        return Err(de::Error::custom(format!(
+                            "`text` goes only with `title` (a run-in heading) or `of-which`, not with `{what}`"
+                        )));
+                    }
+                    Ok(())
+                };
+                if let Some(title) = title {
+                    let body = body.unwrap_or_default();
+                    return Ok(match text {
+                        Some(text) => Block::RunIn { title, text, body },
+                        None => Block::Item { title, body },
+                    });
+                }
+                if let Some(point) = point {
+                    no_text("point")?;
+                    return Ok(Block::Point {
                         point,
                         body: body.unwrap_or_default(),
-                    }),
-                    (None, None, Some(bullets), None) if body.is_none() => {
-                        Ok(Block::Bullets { bullets })
-                    }
-                    (None, None, None, Some(table)) if body.is_none() => Ok(Block::Table { table }),
-                    (None, None, None, None) => Err(de::Error::custom(
-                        "a block needs one of `title`, `point`, `bullets` or `table` (or write a paragraph as plain text)",
-                    )),
-                    _ => Err(de::Error::custom(
-                        "a block has exactly one of `title`, `point`, `bullets` or `table`; `body` goes only with `title` or `point`",
-                    )),
+                    });
                 }
+                if let Some(star) = star {
+                    no_text("star")?;
+                    return Ok(Block::Star {
+                        star,
+                        body: body.unwrap_or_default(),
+                    });
+                }
+                if let Some(bullets) = bullets {
+                    no_body("bullets")?;
+                    no_text("bullets")?;
+                    return Ok(Block::Bullets { bullets });
+                }
+                if let Some(table) = table {
+                    no_body("table")?;
+                    no_text("table")?;
+                    return Ok(Block::Table { table });
+                }
+                if let Some(note) = note {
+                    no_body("note")?;
+                    no_text("note")?;
+                    return Ok(Block::Note { note });
+                }
+                if let Some(list) = list {
+                    no_body("list")?;
+                    no_text("list")?;
+                    return Ok(Block::List { list });
+                }
+                if let Some(of_which) = of_which {
+                    no_body("of-which")?;
+                    let text = text.ok_or_else(|| {
+                        de::Error::custom(
+                            "`of-which` needs `text`: the sentence before \"trong đó\"",
+                        )
+                    })?;
+                    return Ok(Block::OfWhich { text, of_which });
+                }
+                if text.is_some() {
+                    return Err(de::Error::custom(
+                        "`text` goes with `title` (a run-in heading) or `of-which` (a \"trong đó\" sentence); write a paragraph as plain text",
+                    ));
+                }
+                Err(de::Error::custom(
+                    "a block needs one of `title`, `point`, `bullets`, `table`, `note`, `list`, `star` or `of-which` (or write a paragraph as plain text)",
+                ))
             }
         }
         d.deserialize_any(V)
@@ -343,7 +472,7 @@ impl JsonSchema for Block {
         let bullets = generator.subschema_for::<Vec<Bullet>>();
         let table = generator.subschema_for::<Table>();
         schemars::json_schema!({
-            "description": "A block of body content: a paragraph (text), an item (`title`), a point (`point`), bullets (`bullets`) or a table (`table`).",
+            "description": "A block of body content: a paragraph (text), an item (`title`, with `text` a run-in heading), a point (`point`), bullets (`bullets`), a table (`table`), an italic note (`note`), a numbered list (`list`), a `*` lead-in (`star`) or a \"trong đó\" sentence (`text` + `of-which`).",
             "anyOf": [
                 { "type": "string", "description": "A paragraph of running text." },
                 {
@@ -372,6 +501,41 @@ impl JsonSchema for Block {
                     "description": "A table.",
                     "properties": { "table": table },
                     "required": ["table"],
+                    "additionalProperties": false
+                },
+                {
+                    "type": "object",
+                    "description": "A run-in heading: the bold numbered title, then `text` on the same line.",
+                    "properties": { "title": { "type": "string" }, "text": { "type": "string" }, "body": body },
+                    "required": ["title", "text"],
+                    "additionalProperties": false
+                },
+                {
+                    "type": "object",
+                    "description": "An italic paragraph.",
+                    "properties": { "note": { "type": "string" } },
+                    "required": ["note"],
+                    "additionalProperties": false
+                },
+                {
+                    "type": "object",
+                    "description": "A plain numbered list 1. 2. 3. (upright).",
+                    "properties": { "list": { "type": "array", "items": { "type": "string" } } },
+                    "required": ["list"],
+                    "additionalProperties": false
+                },
+                {
+                    "type": "object",
+                    "description": "A \"*\" lead-in paragraph, with optional content.",
+                    "properties": { "star": { "type": "string" }, "body": body },
+                    "required": ["star"],
+                    "additionalProperties": false
+                },
+                {
+                    "type": "object",
+                    "description": "A \"trong đó\" sentence: `text, trong đó: a; b; c.`",
+                    "properties": { "text": { "type": "string" }, "of-which": { "type": "array", "items": { "type": "string" } } },
+                    "required": ["text", "of-which"],
                     "additionalProperties": false
                 }
             ]

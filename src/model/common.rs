@@ -24,6 +24,11 @@ pub struct Issuer {
     pub name: OfficeName,
     /// Its code in document numbers, e.g. `SLĐTBXH`.
     pub code: String,
+    /// The short name running text uses where the document names its issuer
+    /// again, e.g. `Ủy ban nhân dân Thành phố`: the attachment line of an
+    /// appendix or an attached plan ends "… của Ủy ban nhân dân Thành phố".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub short_name: Option<String>,
 }
 
 /// The name of an office: text, or the lines a header prints it on. The
@@ -159,13 +164,68 @@ impl Secrecy {
 pub struct Signature {
     /// Signing on behalf of someone: `TM. ỦY BAN NHÂN DÂN`, `KT. GIÁM ĐỐC`,
     /// `Q. GIÁM ĐỐC`, `TL. GIÁM ĐỐC`, `TUQ. GIÁM ĐỐC`; leave out when the
-    /// head signs in person.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// head signs in person. Two lines as a list:
+    /// `[TM. Ủy ban nhân dân, KT. Chủ tịch]` (kept here one per line).
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "authority_lines"
+    )]
+    #[schemars(schema_with = "authority_schema")]
     pub authority: Option<String>,
     /// The signer's title, e.g. `Phó Giám đốc`; printed in capitals.
     pub title: String,
     /// The signer's full name.
     pub name: String,
+}
+
+impl Signature {
+    /// The authority's lines (`TM. Ủy ban nhân dân`, `KT. Chủ tịch`), trimmed;
+    /// empty when the head signs in person.
+    pub fn authority_lines(&self) -> Vec<&str> {
+        self.authority
+            .as_deref()
+            .map(|a| a.lines().map(str::trim).filter(|l| !l.is_empty()).collect())
+            .unwrap_or_default()
+    }
+}
+
+/// `authority:` is a line, or a list of lines (kept one per line).
+fn authority_lines<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    struct V;
+    impl<'de> Visitor<'de> for V {
+        type Value = Option<String>;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("an authority (`KT. Giám đốc`), or a list of its lines (`[TM. Ủy ban nhân dân, KT. Chủ tịch]`)")
+        }
+        fn visit_str<E: de::Error>(self, v: &str) -> Result<Option<String>, E> {
+            Ok(Some(v.to_string()))
+        }
+        fn visit_unit<E: de::Error>(self) -> Result<Option<String>, E> {
+            Ok(None)
+        }
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Option<String>, A::Error> {
+            let mut lines = Vec::new();
+            while let Some(line) = seq.next_element::<String>()? {
+                lines.push(line);
+            }
+            if lines.is_empty() {
+                return Err(de::Error::invalid_length(0, &"at least one line"));
+            }
+            Ok(Some(lines.join("\n")))
+        }
+    }
+    d.deserialize_any(V)
+}
+
+fn authority_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    schemars::json_schema!({
+        "description": "Signing on behalf: `KT. Giám đốc`, or its lines as a list: `[TM. Ủy ban nhân dân, KT. Chủ tịch]`. Leave out when the head signs in person.",
+        "anyOf": [
+            { "type": "string" },
+            { "type": "array", "items": { "type": "string" }, "minItems": 1 }
+        ]
+    })
 }
 
 /// An appendix, typeset on its own pages after the signature.

@@ -7,7 +7,9 @@ use schemars::JsonSchema;
 use serde::de::{self, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize};
 
-use super::{Block, CustomSection, Goals, Implementation, Tasks};
+use std::collections::BTreeMap;
+
+use super::{Block, CustomSection, Goals, Implementation, Scheme, SectionEntry, Tasks};
 
 /// The content of a Quyết định: the issuing authority, who proposed it,
 /// its articles (Điều 1., Điều 2. …) and the document it issues, if any.
@@ -124,6 +126,23 @@ pub struct Attachment {
     /// IV. funding (optional).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub funding: Vec<Block>,
+    /// The plan's own outline, as a plan's `sections:`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sections: Option<Vec<SectionEntry>>,
+    /// New titles for its standard sections, sub-headings and fields.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub titles: BTreeMap<String, String>,
+    /// The numbering scheme of each level.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub numbering: Vec<Scheme>,
+    /// A closing paragraph (or list of blocks) after its last section.
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "super::outline::blocks_or_text"
+    )]
+    #[schemars(schema_with = "super::outline::blocks_or_text_schema")]
+    pub closing: Vec<Block>,
 }
 
 /// The body of a Tờ trình or a Thông báo: opening paragraphs, Roman-numbered
@@ -164,6 +183,12 @@ impl super::Document {
         plan.tasks = a.tasks.clone();
         plan.implementation = a.implementation.clone();
         plan.funding = a.funding.clone();
+        plan.sections = a.sections.clone();
+        plan.titles.extend(a.titles.clone());
+        if !a.numbering.is_empty() {
+            plan.numbering = a.numbering.clone();
+        }
+        plan.closing = a.closing.clone();
         plan.decision = None;
         plan.appendices = Vec::new();
         Some(plan)

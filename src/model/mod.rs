@@ -40,6 +40,7 @@ mod field;
 mod indicator;
 mod kind;
 mod letter;
+mod outline;
 mod plan;
 mod report;
 
@@ -52,8 +53,12 @@ pub use indicator::{Change, Indicator};
 pub(crate) use kind::KINDS;
 pub use kind::Kind;
 pub use letter::Letter;
+pub(crate) use outline::{SUB_TITLES, StandardTitle, standard_sections};
+pub use outline::{Scheme, SectionEntry};
 pub use plan::{CustomSection, Goals, Implementation, ReportingDuty, Tasks, UnitDuty};
 pub use report::{Assessment, IndicatorResult, Period, PeriodKind, Precision, Results};
+
+use std::collections::BTreeMap;
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -155,6 +160,28 @@ pub struct Document {
     /// Page layout within the ranges of Nghị định 30.
     #[serde(default)]
     pub layout: Layout,
+    /// The document's own outline: exactly these top-level sections, in this
+    /// order (standard ones by name, renamed with `use:`, or its own with a
+    /// `title` and `body`). Left out: the kind's standard outline.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sections: Option<Vec<SectionEntry>>,
+    /// New titles for standard sections, sub-headings and fields, by key
+    /// (`tre-em: Công tác trẻ em`, `general: Mục tiêu`), order unchanged.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub titles: BTreeMap<String, String>,
+    /// The numbering scheme of each level, from the sections down
+    /// (default `[I., 1., 1.1., 1.1.1., a), -, +]`); levels left out keep theirs.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub numbering: Vec<Scheme>,
+    /// A closing paragraph (or list of blocks) after the last section; the
+    /// body ends with `./.`, added by the library.
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "outline::blocks_or_text"
+    )]
+    #[schemars(schema_with = "outline::blocks_or_text_schema")]
+    pub closing: Vec<Block>,
 }
 
 impl Document {
@@ -229,6 +256,10 @@ impl Document {
             drafter: None,
             appendices: Vec::new(),
             layout: Layout::default(),
+            sections: None,
+            titles: BTreeMap::new(),
+            numbering: Vec::new(),
+            closing: Vec::new(),
         }
     }
 }

@@ -4,34 +4,56 @@
 use crate::model::{Block, Bullet, Cell, Column, Table};
 use crate::vi;
 
+use super::outline::Ctx;
 use super::{HeaderCell, TableView, ViewBlock};
 
 /// Numbers of the enclosing items: `[2, 1]` is inside `2.1.`.
 type Trail = Vec<usize>;
 
 /// Flattens `blocks` that sit directly in a section or an appendix.
-pub(crate) fn flatten(blocks: &[Block]) -> Vec<ViewBlock> {
+pub(crate) fn flatten(blocks: &[Block], ctx: &Ctx) -> Vec<ViewBlock> {
     let mut out = Vec::new();
-    flatten_into(blocks, &Vec::new(), &mut out);
+    flatten_into(blocks, &Vec::new(), ctx, &mut out);
     out
 }
 
+/// `text` trimmed, without a closing mark `./.` the writer typed: the
+/// library adds it where the body ends.
+pub(crate) fn without_close_mark(text: &str) -> String {
+    let t = text.trim();
+    t.strip_suffix("./.").unwrap_or(t).trim_end().to_string()
+}
+
 /// Flattens blocks whose enclosing item numbers are `trail`.
-pub(crate) fn flatten_into(blocks: &[Block], trail: &Trail, out: &mut Vec<ViewBlock>) {
+pub(crate) fn flatten_into(blocks: &[Block], trail: &Trail, ctx: &Ctx, out: &mut Vec<ViewBlock>) {
     let mut item = 0;
     let mut point = 0;
     for block in blocks {
         match block {
             Block::Paragraph(text) => out.push(ViewBlock::Paragraph {
                 label: None,
-                text: text.trim().to_string(),
+                text: without_close_mark(text),
             }),
             Block::Item { title, body } => {
                 item += 1;
                 let mut inner = trail.clone();
                 inner.push(item);
-                out.push(item_heading(&inner, title));
-                flatten_into(body, &inner, out);
+                out.push(item_heading(&inner, title, ctx));
+                flatten_into(body, &inner, ctx, out);
+            }
+            Block::RunIn { title, text, body } => {
+                item += 1;
+                let mut inner = trail.clone();
+                inner.push(item);
+                let style = ctx.style(inner.len());
+                out.push(ViewBlock::RunIn {
+                    label: ctx.label(inner.len(), &inner),
+                    title: title.trim().to_string(),
+                    text: without_close_mark(text),
+                    bold: style.bold,
+                    italic: style.italic,
+                });
+                flatten_into(body, &inner, ctx, out);
             }
             Block::Point { point: title, body } => {
                 point += 1;
@@ -39,17 +61,61 @@ pub(crate) fn flatten_into(blocks: &[Block], trail: &Trail, out: &mut Vec<ViewBl
                     label: format!("{})", vi::letter(point)),
                     title: title.trim().to_string(),
                     bold: false,
+                    italic: false,
                     depth: trail.len() + 1,
                 });
                 // Items inside a point sit one level deeper than the point's own level.
                 let mut inner = trail.clone();
                 inner.push(point);
-                flatten_into(body, &inner, out);
+                flatten_into(body, &inner, ctx, out);
             }
+            Block::Star { star, body } => {
+                out.push(ViewBlock::Heading {
+                    label: "*".to_string(),
+                    title: without_close_mark(star),
+                    bold: false,
+                    italic: false,
+                    depth: trail.len() + 1,
+                });
+                flatten_into(body, trail, ctx, out);
+            }
+            Block::Note { note } => out.push(ViewBlock::Note {
+                text: without_close_mark(note),
+            }),
+            Block::List { list } => {
+                for (i, entry) in list.iter().enumerate() {
+                    out.push(ViewBlock::Paragraph {
+                        label: Some(format!("{}.", i + 1)),
+                        text: without_close_mark(entry),
+                    });
+                }
+            }
+            Block::OfWhich { text, of_which } => out.push(ViewBlock::Paragraph {
+                label: None,
+                text: of_which_sentence(text, of_which),
+            }),
             Block::Bullets { bullets } => bullets_into(bullets, 0, out),
             Block::Table { table } => out.push(table_block(table)),
         }
     }
+}
+
+/// "Tổng kinh phí 3.564,680 triệu đồng, trong đó: a; b; c."
+pub(crate) fn of_which_sentence(text: &str, parts: &[String]) -> String {
+    let lead = without_close_mark(text);
+    let lead = lead.trim_end_matches([',', ':', ';', '.']).trim_end();
+    let ends_with_of_which = lead.to_lowercase().ends_with("trong đó");
+    let joined: Vec<String> = parts
+        .iter()
+        .map(|p| super::clean_item(&without_close_mark(p)))
+        .filter(|p| !p.is_empty())
+        .collect();
+    let sep = if ends_with_of_which {
+        ": "
+    } else {
+        ", trong đó: "
+    };
+    format!("{lead}{sep}{}.", joined.join("; "))
 }
 
 /// Width of the computed STT column.
@@ -195,30 +261,18 @@ fn header_rows(columns: &[Column]) -> Vec<Vec<HeaderCell>> {
     vec![first, second]
 }
 
-/// `1.` and `1.1.` are bold numbered headings; a third level is an `a)` point;
-/// deeper items fall back to a dash.
-fn item_heading(trail: &[usize], title: &str) -> ViewBlock {
-    let title = title.trim().to_string();
-    match trail.len() {
-        0 => unreachable!("an item always has a number"),
-        1 | 2 => ViewBlock::Heading {
-            label: trail.iter().map(|n| format!("{n}.")).collect(),
-            title,
-            bold: true,
-            depth: trail.len(),
-        },
-        3 => ViewBlock::Heading {
-            label: format!("{})", vi::letter(trail[2])),
-            title,
-            bold: false,
-            depth: 3,
-        },
-        depth => ViewBlock::Heading {
-            label: "-".to_string(),
-            title,
-            bold: false,
-            depth,
-        },
+/// An item's heading at the depth of `trail`, numbered and styled by the
+/// document's scheme of that level: `1.`, `1.1.` bold, `1.1.1.` bold
+/// italic, `a)` upright, then `-` and `+`.
+fn item_heading(trail: &[usize], title: &str, ctx: &Ctx) -> ViewBlock {
+    let depth = trail.len();
+    let style = ctx.style(depth);
+    ViewBlock::Heading {
+        label: ctx.label(depth, trail),
+        title: title.trim().to_string(),
+        bold: style.bold,
+        italic: style.italic,
+        depth,
     }
 }
 
@@ -227,7 +281,7 @@ fn bullets_into(bullets: &[Bullet], level: usize, out: &mut Vec<ViewBlock>) {
     for b in bullets {
         out.push(ViewBlock::Paragraph {
             label: Some(marker.to_string()),
-            text: b.text().trim().to_string(),
+            text: without_close_mark(b.text()),
         });
         bullets_into(b.children(), level + 1, out);
     }
@@ -267,8 +321,8 @@ mod tests {
             ),
         ];
         assert_eq!(
-            labels(&flatten(&blocks)),
-            ["1.", "2.", "2.1.", "a)", "b)", "2.2."]
+            labels(&flatten(&blocks, &Ctx::plain())),
+            ["1.", "2.", "2.1.", "2.1.1.", "2.1.2.", "2.2."]
         );
     }
 
@@ -281,7 +335,7 @@ mod tests {
             })
             .collect();
         assert_eq!(
-            labels(&flatten(&points)),
+            labels(&flatten(&points, &Ctx::plain())),
             ["a)", "b)", "c)", "d)", "đ)", "e)"]
         );
         let bullets = vec![Block::Bullets {
@@ -290,6 +344,6 @@ mod tests {
                 bullets: vec![Bullet::Text("y".into())],
             }],
         }];
-        assert_eq!(labels(&flatten(&bullets)), ["-", "+"]);
+        assert_eq!(labels(&flatten(&bullets, &Ctx::plain())), ["-", "+"]);
     }
 }

@@ -7,13 +7,14 @@ use crate::vi;
 
 use super::blocks::flatten_into;
 use super::breaks::{Style, phrases};
-use super::outline::Sections;
+use super::outline::{Ctx, Sections, sections_into};
 use super::{AttachmentView, ViewBlock, close_body};
 
 /// The flattened body of a decision: `QUYẾT ĐỊNH:`, then `Điều 1.` …
 pub(crate) fn decision_body(doc: &Document) -> Vec<ViewBlock> {
+    let ctx = Ctx::of(doc);
     let mut out = Vec::new();
-    flatten_into(&doc.preamble, &Vec::new(), &mut out);
+    flatten_into(&doc.preamble, &Vec::new(), &ctx, &mut out);
     if let Some(decision) = &doc.decision {
         out.push(ViewBlock::Caption {
             text: "QUYẾT ĐỊNH:".to_string(),
@@ -25,31 +26,41 @@ pub(crate) fn decision_body(doc: &Document) -> Vec<ViewBlock> {
             });
             // Clauses (khoản `1.`) and points (điểm `a)`) of an article are upright.
             let start = out.len();
-            flatten_into(&article.body, &Vec::new(), &mut out);
+            flatten_into(&article.body, &Vec::new(), &Ctx::plain(), &mut out);
             for block in &mut out[start..] {
-                if let ViewBlock::Heading { bold, .. } = block {
+                if let ViewBlock::Heading { bold, italic, .. }
+                | ViewBlock::RunIn { bold, italic, .. } = block
+                {
                     *bold = false;
+                    *italic = false;
                 }
             }
         }
     }
+    flatten_into(&doc.closing, &Vec::new(), &ctx, &mut out);
     close_body(&mut out);
     out
 }
 
 /// The flattened body of a Tờ trình or a Thông báo.
 pub(crate) fn outline_body(doc: &Document, outline: Option<&Outline>) -> Vec<ViewBlock> {
+    let ctx = Ctx::of(doc);
     let mut out = Vec::new();
-    flatten_into(&doc.preamble, &Vec::new(), &mut out);
+    flatten_into(&doc.preamble, &Vec::new(), &ctx, &mut out);
+    let mut sections = Sections::new();
     if let Some(outline) = outline {
-        flatten_into(&outline.body, &Vec::new(), &mut out);
-        let mut sections = Sections::default();
+        flatten_into(&outline.body, &Vec::new(), &ctx, &mut out);
         for s in &outline.sections {
-            sections.open(&s.title, &mut out);
-            flatten_into(&s.body, &Vec::new(), &mut out);
+            sections.open(&ctx, &s.title, &mut out);
+            flatten_into(&s.body, &Vec::new(), &ctx, &mut out);
         }
-        flatten_into(&outline.closing, &Vec::new(), &mut out);
     }
+    // The document's own sections continue the count.
+    sections_into(doc, &ctx, &mut sections, &mut |_| None, &mut out);
+    if let Some(outline) = outline {
+        flatten_into(&outline.closing, &Vec::new(), &ctx, &mut out);
+    }
+    flatten_into(&doc.closing, &Vec::new(), &ctx, &mut out);
     close_body(&mut out);
     out
 }
@@ -87,7 +98,10 @@ pub(crate) fn attachment(
         Kind::QuyetDinh.name(),
         number,
         date,
-        decision.authority.trim()
+        match doc.issuer.short_name.as_deref().map(str::trim) {
+            Some(short) if !short.is_empty() => short,
+            _ => decision.authority.trim(),
+        }
     );
     Some(AttachmentView {
         doc_type: Kind::KeHoach.title().unwrap_or_default().to_string(),

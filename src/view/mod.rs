@@ -182,16 +182,38 @@ pub enum ViewBlock {
         /// The title in capitals.
         title: String,
     },
-    /// A numbered heading: `1.`, `1.1.` bold; `a)` upright.
+    /// A numbered heading: `1.`, `1.1.` bold; `1.1.1.` bold italic; `a)`
+    /// upright; a `*` lead-in upright.
     Heading {
-        /// `1.`, `2.1.`, `a)`.
+        /// `1.`, `2.1.`, `2.1.1.`, `a)`, `*`.
         label: String,
         /// The title.
         title: String,
         /// Bold (numbered) or upright (a) points).
         bold: bool,
+        /// Italic (the third level, `1.1.1.`).
+        italic: bool,
         /// Depth below the section (1 for `1.`).
         depth: usize,
+    },
+    /// A run-in heading: the label and title styled as a heading of its
+    /// level, then its sentence on the same line.
+    RunIn {
+        /// `2.`, `2.1.` …
+        label: String,
+        /// The title (`Sở Giáo dục và Đào tạo`).
+        title: String,
+        /// The sentence after it (`chủ trì, phối hợp …`).
+        text: String,
+        /// The title is bold.
+        bold: bool,
+        /// The title is italic.
+        italic: bool,
+    },
+    /// An italic paragraph.
+    Note {
+        /// The text.
+        text: String,
     },
     /// A paragraph, optionally led by a marker (`-`, `+`, `a)`).
     Paragraph {
@@ -365,7 +387,9 @@ pub(crate) fn build(r: &Resolved) -> View {
         legal_bases: punctuate_list(&decision::legal_bases(doc), ";", "."),
         body,
         signature: SignatureView {
-            authority: doc.signature.authority.as_deref().map(vi::upper),
+            authority: Some(doc.signature.authority_lines())
+                .filter(|lines| !lines.is_empty())
+                .map(|lines| vi::upper(&lines.join("\n"))),
             title: vi::upper(&doc.signature.title),
             name: doc.signature.name.trim().to_string(),
         },
@@ -470,7 +494,7 @@ fn appendices(doc: &Document, number_line: &str, date_words: &str) -> Vec<Append
         doc.kind.name(),
         number,
         date_words,
-        doc.issuer.name.text()
+        issuer_in_text(doc)
     );
     doc.appendices
         .iter()
@@ -485,9 +509,18 @@ fn appendices(doc: &Document, number_line: &str, date_words: &str) -> Vec<Append
             title_phrases: upper_phrases(a.title.trim(), Style::Sentence),
             attached_to: attached_to.clone(),
             attached_phrases: phrases(&attached_to, Style::Sentence),
-            body: blocks::flatten(&a.body),
+            body: blocks::flatten(&a.body, &outline::Ctx::of(doc)),
         })
         .collect()
+}
+
+/// The issuer as running text names it again: its short name when it has
+/// one (`Ủy ban nhân dân Thành phố`), else its full name.
+pub(crate) fn issuer_in_text(doc: &Document) -> String {
+    match doc.issuer.short_name.as_deref().map(str::trim) {
+        Some(short) if !short.is_empty() => short.to_string(),
+        _ => doc.issuer.name.text(),
+    }
 }
 
 /// Box 10b's width for an urgency mark, from the decree's numbers.
@@ -523,6 +556,8 @@ fn close_body(body: &mut Vec<ViewBlock>) {
         Some(
             ViewBlock::Paragraph { text, .. }
             | ViewBlock::Article { text, .. }
+            | ViewBlock::RunIn { text, .. }
+            | ViewBlock::Note { text }
             | ViewBlock::Caption { text },
         ) => Some(text),
         Some(ViewBlock::Heading { title, .. } | ViewBlock::Section { title, .. }) => Some(title),
@@ -547,8 +582,7 @@ fn close_body(body: &mut Vec<ViewBlock>) {
 
 /// `text` with its final punctuation replaced by `./.`.
 fn close_text(text: &mut String) {
-    let trimmed = text
-        .trim_end()
+    let trimmed = blocks::without_close_mark(text)
         .trim_end_matches(['.', ';', ','])
         .to_string();
     *text = format!("{trimmed}./.");

@@ -1,21 +1,131 @@
-//! The parts every outline shares: Roman-numbered sections counted as they
-//! appear, numbered items, and a section of tasks field by field.
+//! The parts every outline shares: the numbering of each level, the titles
+//! a document gives its standard parts, Roman-numbered sections counted as
+//! they appear, and the document's own order of sections (`sections:`).
 
-use crate::model::{Block, Tasks};
+use std::collections::BTreeMap;
+
+use crate::model::{Block, Document, Scheme, SectionEntry, Tasks, standard_sections};
 use crate::vi;
 
 use super::ViewBlock;
+use super::blocks::flatten_into;
+
+/// How a document numbers and titles its outline.
+#[derive(Debug, Clone)]
+pub(crate) struct Ctx<'a> {
+    /// The scheme of each level: 0 is the section (`I.`), 1 the item (`1.`) …
+    numbering: Vec<Scheme>,
+    /// New titles of standard parts, by key.
+    titles: &'a BTreeMap<String, String>,
+}
+
+static NO_TITLES: BTreeMap<String, String> = BTreeMap::new();
+
+/// The style of a heading at one level.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Style {
+    /// Bold.
+    pub bold: bool,
+    /// Italic.
+    pub italic: bool,
+}
+
+impl Ctx<'static> {
+    /// The standard numbering and titles.
+    pub(crate) fn plain() -> Self {
+        Ctx {
+            numbering: Scheme::DEFAULT.to_vec(),
+            titles: &NO_TITLES,
+        }
+    }
+}
+
+impl<'a> Ctx<'a> {
+    /// The document's numbering (its `numbering:` over the defaults) and titles.
+    pub(crate) fn of(doc: &'a Document) -> Self {
+        let mut numbering = Scheme::DEFAULT.to_vec();
+        for (i, s) in doc.numbering.iter().enumerate() {
+            match numbering.get_mut(i) {
+                Some(slot) => *slot = *s,
+                None => numbering.push(*s),
+            }
+        }
+        Ctx {
+            numbering,
+            titles: &doc.titles,
+        }
+    }
+
+    /// The title of the standard part `key`: the document's, or `default`.
+    pub(crate) fn title(&self, key: &str, default: &str) -> String {
+        match self.titles.get(key).map(|t| t.trim()) {
+            Some(t) if !t.is_empty() => t.to_string(),
+            _ => default.trim().to_string(),
+        }
+    }
+
+    /// The scheme of `level` (0: sections); past the last, `+`.
+    pub(crate) fn scheme(&self, level: usize) -> Scheme {
+        self.numbering.get(level).copied().unwrap_or(Scheme::Plus)
+    }
+
+    /// The label of the entry whose numbers, from the first item level down,
+    /// are `trail` (its own number last), at `level`.
+    pub(crate) fn label(&self, level: usize, trail: &[usize]) -> String {
+        let n = trail.last().copied().unwrap_or(1);
+        let compound = |k: usize| -> String {
+            let start = trail.len().saturating_sub(k);
+            trail[start..].iter().map(|n| format!("{n}.")).collect()
+        };
+        match self.scheme(level) {
+            Scheme::Roman => format!("{}.", vi::roman(n as u32).unwrap_or_default()),
+            Scheme::Arabic => format!("{n}."),
+            Scheme::Arabic2 => compound(2),
+            Scheme::Arabic3 => compound(3),
+            Scheme::ArabicParen => format!("{n})"),
+            Scheme::Letter => format!("{})", vi::letter(n)),
+            Scheme::Capital => format!("{}.", vi::upper(&vi::letter(n))),
+            Scheme::Dash => "-".to_string(),
+            Scheme::Plus => "+".to_string(),
+        }
+    }
+
+    /// The style of an item heading at `level` (1 for `1.`): `1.` and
+    /// `1.1.` bold, `1.1.1.` bold italic, `a)` and below upright.
+    pub(crate) fn style(&self, level: usize) -> Style {
+        match level {
+            1 | 2 => Style {
+                bold: true,
+                italic: false,
+            },
+            3 => Style {
+                bold: true,
+                italic: true,
+            },
+            _ => Style {
+                bold: false,
+                italic: false,
+            },
+        }
+    }
+}
 
 /// Counts the Roman-numbered sections actually present.
-#[derive(Default)]
-pub(crate) struct Sections(u32);
+pub(crate) struct Sections {
+    count: usize,
+}
 
 impl Sections {
+    /// No section opened yet.
+    pub(crate) fn new() -> Self {
+        Sections { count: 0 }
+    }
+
     /// Opens the next section: `I.`, `II.` … and its title in capitals.
-    pub(crate) fn open(&mut self, title: &str, out: &mut Vec<ViewBlock>) {
-        self.0 += 1;
+    pub(crate) fn open(&mut self, ctx: &Ctx, title: &str, out: &mut Vec<ViewBlock>) {
+        self.count += 1;
         out.push(ViewBlock::Section {
-            label: format!("{}.", vi::roman(self.0).unwrap_or_default()),
+            label: ctx.label(0, &[self.count]),
             title: vi::upper(title.trim()),
         });
     }
@@ -30,14 +140,118 @@ pub(crate) fn item(title: &str, body: Vec<Block>) -> Block {
 }
 
 /// A `Tasks`-shaped section as numbered items: intro, standard fields in
-/// order, then the document's own.
-pub(crate) fn field_items(fields: &Tasks) -> Vec<Block> {
+/// order (under the document's titles), then the document's own.
+pub(crate) fn field_items(fields: &Tasks, ctx: &Ctx) -> Vec<Block> {
     let mut items = fields.intro.clone();
     for (field, blocks) in fields.fields() {
-        items.push(item(field.title(), blocks.to_vec()));
+        items.push(item(
+            &ctx.title(field.key(), field.title()),
+            blocks.to_vec(),
+        ));
     }
     for section in &fields.other {
         items.push(item(&section.title, section.body.clone()));
     }
     items
+}
+
+/// A standard section as the kind prints it: its default title and content.
+pub(crate) struct Standard {
+    /// The title when the document gives none.
+    pub title: String,
+    /// What the section holds, flattened.
+    pub blocks: Vec<ViewBlock>,
+}
+
+/// The top-level sections: the kind's standard ones in their order, or
+/// exactly the document's `sections:`. `standard` gives a standard section
+/// by key (none when the document has nothing for it).
+pub(crate) fn sections_into(
+    doc: &Document,
+    ctx: &Ctx,
+    sections: &mut Sections,
+    standard: &mut dyn FnMut(&str) -> Option<Standard>,
+    out: &mut Vec<ViewBlock>,
+) {
+    match &doc.sections {
+        None => {
+            for s in standard_sections(doc.kind) {
+                if let Some(found) = standard(s.key) {
+                    sections.open(ctx, &ctx.title(s.key, &found.title), out);
+                    out.extend(found.blocks);
+                }
+            }
+        }
+        Some(entries) => {
+            for entry in entries {
+                match entry {
+                    SectionEntry::Name(key) | SectionEntry::Use { key, .. } => {
+                        let key = key.trim();
+                        let Some(found) = standard(key) else { continue };
+                        let title = match entry {
+                            SectionEntry::Use { title: Some(t), .. } if !t.trim().is_empty() => {
+                                t.trim().to_string()
+                            }
+                            _ => ctx.title(key, &found.title),
+                        };
+                        sections.open(ctx, &title, out);
+                        out.extend(found.blocks);
+                    }
+                    SectionEntry::Own(own) => {
+                        sections.open(ctx, &own.title, out);
+                        flatten_into(&own.body, &Vec::new(), ctx, out);
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_level_has_its_label_and_style() {
+        let ctx = Ctx::plain();
+        assert_eq!(ctx.label(0, &[4]), "IV.");
+        assert_eq!(ctx.label(1, &[2]), "2.");
+        assert_eq!(ctx.label(2, &[2, 4]), "2.4.");
+        assert_eq!(ctx.label(3, &[2, 4, 1]), "2.4.1.");
+        assert_eq!(ctx.label(4, &[2, 4, 1, 6]), "đ)");
+        assert_eq!(ctx.label(5, &[2, 4, 1, 6, 1]), "-");
+        assert_eq!(ctx.label(6, &[2, 4, 1, 6, 1, 1]), "+");
+        assert_eq!(ctx.label(9, &[1; 9]), "+");
+        let styles: Vec<(bool, bool)> = (1..=5)
+            .map(|l| (ctx.style(l).bold, ctx.style(l).italic))
+            .collect();
+        assert_eq!(
+            styles,
+            [
+                (true, false),
+                (true, false),
+                (true, true),
+                (false, false),
+                (false, false)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_document_chooses_the_scheme_of_a_level() {
+        let mut doc: Document = serde_yaml::from_str(
+            "kind: ke-hoach\nissuer: { name: Sở, code: S }\nplace: P\ndate: 2024-03-05\n\
+             subject: S\nsignature: { title: Giám đốc, name: A }\narchive: VT\n\
+             numbering: [ \"A.\", \"1)\" ]\n",
+        )
+        .unwrap();
+        let ctx = Ctx::of(&doc);
+        assert_eq!(ctx.label(0, &[5]), "Đ.");
+        assert_eq!(ctx.label(1, &[3]), "3)");
+        assert_eq!(ctx.label(2, &[3, 2]), "3.2.");
+        doc.titles.insert("tre-em".into(), "Công tác trẻ em".into());
+        let ctx = Ctx::of(&doc);
+        assert_eq!(ctx.title("tre-em", "Trẻ em"), "Công tác trẻ em");
+        assert_eq!(ctx.title("general", "Mục tiêu chung"), "Mục tiêu chung");
+    }
 }

@@ -7,89 +7,118 @@ use crate::resolve::{Resolved, ResultLine};
 use crate::vi;
 
 use super::blocks::{STT_WIDTH, flatten_into, fr};
-use super::outline::{Sections, field_items, item};
+use super::outline::{Ctx, Sections, Standard, field_items, item, sections_into};
 use super::results::{change_clause, share_clause};
 use super::{HeaderCell, TableView, ViewBlock, close_body};
 
 /// The flattened body of a report.
 pub(crate) fn body(r: &Resolved) -> Vec<ViewBlock> {
     let doc = &r.doc;
+    let ctx = Ctx::of(doc);
     let mut out = Vec::new();
-    flatten_into(&doc.preamble, &Vec::new(), &mut out);
-    let mut sections = Sections::default();
-    let period = doc.period;
-
-    if !doc.direction.is_empty() {
-        sections.open("Công tác tham mưu, chỉ đạo điều hành", &mut out);
-        flatten_into(&doc.direction, &Vec::new(), &mut out);
-    }
-
-    if let Some(results) = &doc.results {
-        sections.open("Kết quả thực hiện nhiệm vụ", &mut out);
-        flatten_into(&results.intro, &Vec::new(), &mut out);
-        let mut number = 0;
-        if !results.indicators.is_empty() {
-            number += 1;
-            out.push(heading(number, "Các chỉ tiêu chủ yếu"));
-            // The table first, then each figure in words: the same computed values.
-            let year = doc.period.map_or(doc.date.year(), |p| p.year);
-            let labels = Labels {
-                plan: format!("kế hoạch năm {year}"),
-                previous: format!("cùng kỳ năm {}", year - 1),
-            };
-            let rows: Vec<Row> = r.results.iter().map(|l| Row::of(l, &labels)).collect();
-            out.push(ViewBlock::Table(results_table(&rows)));
-            let bullets = rows.iter().map(|r| r.bullet()).collect();
-            flatten_into(&[Block::Bullets { bullets }], &vec![number], &mut out);
-        }
-        if let Some(fields) = &results.fields {
-            let items = field_items(fields);
-            if !items.is_empty() {
-                number += 1;
-                out.push(heading(number, "Kết quả thực hiện trên các lĩnh vực"));
-                flatten_into(&items, &vec![number], &mut out);
-            }
-        }
-    }
-
-    if let Some(a) = &doc.assessment {
-        sections.open("Đánh giá chung", &mut out);
-        let mut items = Vec::new();
-        for (title, blocks) in [
-            ("Kết quả đạt được", &a.achievements),
-            ("Tồn tại, hạn chế", &a.limitations),
-            ("Nguyên nhân", &a.causes),
-        ] {
-            if !blocks.is_empty() {
-                items.push(item(title, blocks.clone()));
-            }
-        }
-        flatten_into(&items, &Vec::new(), &mut out);
-    }
-
-    if let Some(next) = &doc.next_tasks {
-        let title = match period.map(next_period) {
-            Some(p) => format!("Phương hướng, nhiệm vụ {p}"),
-            None => "Phương hướng, nhiệm vụ kỳ tới".to_string(),
-        };
-        sections.open(&title, &mut out);
-        flatten_into(&field_items(next), &Vec::new(), &mut out);
-    }
-
-    if !doc.proposals.is_empty() {
-        sections.open("Kiến nghị, đề xuất", &mut out);
-        flatten_into(&doc.proposals, &Vec::new(), &mut out);
-    }
-
+    flatten_into(&doc.preamble, &Vec::new(), &ctx, &mut out);
+    let mut sections = Sections::new();
+    sections_into(
+        doc,
+        &ctx,
+        &mut sections,
+        &mut |key| standard(r, key, &ctx),
+        &mut out,
+    );
+    flatten_into(&doc.closing, &Vec::new(), &ctx, &mut out);
     close_body(&mut out);
     out
 }
 
-fn heading(number: usize, title: &str) -> ViewBlock {
+/// A standard section of a report, when the report has it.
+fn standard(r: &Resolved, key: &str, ctx: &Ctx) -> Option<Standard> {
+    let doc = &r.doc;
+    let flat = |title: &str, items: &[Block]| {
+        let mut blocks = Vec::new();
+        flatten_into(items, &Vec::new(), ctx, &mut blocks);
+        Some(Standard {
+            title: title.to_string(),
+            blocks,
+        })
+    };
+    match key {
+        "direction" if !doc.direction.is_empty() => {
+            flat("Công tác tham mưu, chỉ đạo điều hành", &doc.direction)
+        }
+        "results" => {
+            let results = doc.results.as_ref()?;
+            let mut out = Vec::new();
+            flatten_into(&results.intro, &Vec::new(), ctx, &mut out);
+            let mut number = 0;
+            if !results.indicators.is_empty() {
+                number += 1;
+                out.push(heading(
+                    ctx,
+                    number,
+                    &ctx.title("indicators", "Các chỉ tiêu chủ yếu"),
+                ));
+                // The table first, then each figure in words: the same computed values.
+                let year = doc.period.map_or(doc.date.year(), |p| p.year);
+                let labels = Labels {
+                    plan: format!("kế hoạch năm {year}"),
+                    previous: format!("cùng kỳ năm {}", year - 1),
+                };
+                let rows: Vec<Row> = r.results.iter().map(|l| Row::of(l, &labels)).collect();
+                out.push(ViewBlock::Table(results_table(&rows)));
+                let bullets = rows.iter().map(|r| r.bullet()).collect();
+                flatten_into(&[Block::Bullets { bullets }], &vec![number], ctx, &mut out);
+            }
+            if let Some(fields) = &results.fields {
+                let items = field_items(fields, ctx);
+                if !items.is_empty() {
+                    number += 1;
+                    out.push(heading(
+                        ctx,
+                        number,
+                        &ctx.title("fields", "Kết quả thực hiện trên các lĩnh vực"),
+                    ));
+                    flatten_into(&items, &vec![number], ctx, &mut out);
+                }
+            }
+            Some(Standard {
+                title: "Kết quả thực hiện nhiệm vụ".to_string(),
+                blocks: out,
+            })
+        }
+        "assessment" => {
+            let a = doc.assessment.as_ref()?;
+            let mut items = Vec::new();
+            for (key, title, blocks) in [
+                ("achievements", "Kết quả đạt được", &a.achievements),
+                ("limitations", "Tồn tại, hạn chế", &a.limitations),
+                ("causes", "Nguyên nhân", &a.causes),
+            ] {
+                if !blocks.is_empty() {
+                    items.push(item(&ctx.title(key, title), blocks.clone()));
+                }
+            }
+            flat("Đánh giá chung", &items)
+        }
+        "next-tasks" => {
+            let next = doc.next_tasks.as_ref()?;
+            let title = match doc.period.map(next_period) {
+                Some(p) => format!("Phương hướng, nhiệm vụ {p}"),
+                None => "Phương hướng, nhiệm vụ kỳ tới".to_string(),
+            };
+            flat(&title, &field_items(next, ctx))
+        }
+        "proposals" if !doc.proposals.is_empty() => flat("Kiến nghị, đề xuất", &doc.proposals),
+        _ => None,
+    }
+}
+
+fn heading(ctx: &Ctx, number: usize, title: &str) -> ViewBlock {
+    let style = ctx.style(1);
     ViewBlock::Heading {
-        label: format!("{number}."),
+        label: ctx.label(1, &[number]),
         title: title.to_string(),
-        bold: true,
+        bold: style.bold,
+        italic: style.italic,
         depth: 1,
     }
 }
