@@ -53,7 +53,7 @@ pub use indicator::{Change, Indicator};
 pub(crate) use kind::KINDS;
 pub use kind::Kind;
 pub use letter::Letter;
-pub(crate) use outline::{SUB_TITLES, StandardTitle, standard_sections};
+pub(crate) use outline::{SUB_TITLES, standard_sections};
 pub use outline::{Scheme, SectionEntry};
 pub use plan::{CustomSection, Goals, Implementation, ReportingDuty, Tasks, UnitDuty};
 pub use report::{Assessment, IndicatorResult, Period, PeriodKind, Precision, Results};

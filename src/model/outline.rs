@@ -189,17 +189,16 @@ impl Scheme {
     }
 }
 
-/// A standard section or sub-heading: its key and its standard title.
+/// A standard section or sub-heading: its key (`goals`, `general`), and
+/// (for the reader: the view words it) the title printed by default.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct StandardTitle {
     /// The key (`goals`, `general`, `tre-em`).
     pub key: &'static str,
-    /// The title documents print by default.
-    pub title: &'static str,
 }
 
-const fn st(key: &'static str, title: &'static str) -> StandardTitle {
-    StandardTitle { key, title }
+const fn st(key: &'static str, _title: &'static str) -> StandardTitle {
+    StandardTitle { key }
 }
 
 /// The standard top-level sections of a kind, in their standard order.

@@ -2,14 +2,18 @@
 //! another kind, and the registered number.
 
 use crate::error::Diagnostic;
-use crate::model::{Document, KINDS};
+use crate::model::{Document, KINDS, standard_sections};
 
 /// The sections each kind needs, and none of another kind's (from the
 /// kind registry, [`KINDS`]).
 pub(super) fn check_sections(doc: &Document, out: &mut Vec<Diagnostic>) {
     let kind = doc.kind.key();
+    // With its own `sections:`, a document leaves out any standard section.
+    let own_outline = |key: &str| {
+        doc.sections.is_some() && standard_sections(doc.kind).iter().any(|s| s.key == key)
+    };
     for rule in doc.kind.spec().sections.iter().filter(|r| r.required) {
-        if !doc.has(rule.key) {
+        if !doc.has(rule.key) && !own_outline(rule.key) {
             out.push(
                 Diagnostic::error(
                     rule.key,

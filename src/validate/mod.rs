@@ -10,6 +10,7 @@ pub(crate) use dates::cited_dates;
 mod figures;
 mod kinds;
 mod layout;
+mod outline;
 mod signature;
 mod text;
 
@@ -23,6 +24,7 @@ pub(crate) fn validate(r: &Resolved) -> Vec<Diagnostic> {
     let doc = &r.doc;
     let mut out = Vec::new();
     kinds::check_sections(doc, &mut out);
+    outline::check_outline(doc, &mut out);
     dates::check_period(doc, &mut out);
     figures::check_results(r, &mut out);
     check_blocks(doc, &mut out);
@@ -38,6 +40,7 @@ pub(crate) fn validate(r: &Resolved) -> Vec<Diagnostic> {
         // The attached plan is checked as a plan; its paths are under the attachment.
         let mut inner = Vec::new();
         kinds::check_sections(&plan.doc, &mut inner);
+        outline::check_outline(&plan.doc, &mut inner);
         check_blocks(&plan.doc, &mut inner);
         figures::check_plan_targets(&plan.doc, &mut inner);
         for mut d in inner {

@@ -7,19 +7,53 @@ use crate::model::Document;
 /// The signing authorities Nghị định 30 knows.
 const AUTHORITIES: [&str; 5] = ["TM.", "KT.", "Q.", "TL.", "TUQ."];
 
+/// The first word of a line of the authority, upper-cased (`TM.`).
+fn lead(line: &str) -> String {
+    line.split_whitespace().next().unwrap_or("").to_uppercase()
+}
+
 /// The signing authority, a deputy's KT., and the archive line.
 pub(super) fn check_signature(doc: &Document, out: &mut Vec<Diagnostic>) {
-    if let Some(authority) = &doc.signature.authority {
-        let first = authority.split_whitespace().next().unwrap_or("");
-        if !AUTHORITIES.contains(&first.to_uppercase().as_str()) {
+    let lines = doc.signature.authority_lines();
+    let many = lines.len() > 1;
+    for (i, line) in lines.iter().enumerate() {
+        if !AUTHORITIES.contains(&lead(line).as_str()) {
+            let path = if many {
+                join_index("signature.authority", i)
+            } else {
+                "signature.authority".to_string()
+            };
             out.push(
                 Diagnostic::error(
-                    "signature.authority",
-                    format!("`{authority}` does not start with a signing authority"),
+                    path,
+                    format!("`{line}` does not start with a signing authority"),
                 )
                 .with_hint(
                     "write TM., KT., Q., TL. or TUQ. followed by the office, e.g. `KT. GIÁM ĐỐC`",
                 ),
+            );
+        }
+        // `TM. Ủy ban nhân dân KT. Chủ tịch` on one line: two authorities, one line.
+        let words: Vec<&str> = line.split_whitespace().collect();
+        if let Some(second) = words
+            .iter()
+            .skip(1)
+            .find(|w| AUTHORITIES.contains(&w.to_uppercase().as_str()))
+        {
+            let at = line.find(second).unwrap_or(0);
+            let (first, rest) = line.split_at(at);
+            let path = if many {
+                join_index("signature.authority", i)
+            } else {
+                "signature.authority".to_string()
+            };
+            out.push(
+                Diagnostic::warning(path, format!("`{line}` holds two authorities on one line"))
+                    .with_hint(format!(
+                        "write them as a list, one per line: `authority: [{}, {}]`",
+                        first.trim(),
+                        rest.trim()
+                    )),
             );
         }
     }
@@ -30,12 +64,8 @@ pub(super) fn check_signature(doc: &Document, out: &mut Vec<Diagnostic>) {
         .trim_start()
         .to_lowercase()
         .starts_with("phó");
-    let on_behalf = doc
-        .signature
-        .authority
-        .as_deref()
-        .and_then(|a| a.split_whitespace().next())
-        .is_some_and(|first| first.eq_ignore_ascii_case("KT."));
+    let on_behalf = lines.iter().any(|l| lead(l) == "KT.");
+    let collective = lines.iter().any(|l| lead(l) == "TM.");
     if on_behalf && !deputy {
         out.push(
             Diagnostic::error(
@@ -49,7 +79,7 @@ pub(super) fn check_signature(doc: &Document, out: &mut Vec<Diagnostic>) {
                 "write the deputy's title (`Phó Giám đốc`), or remove `KT.` if the head signs",
             ),
         );
-    } else if deputy && !on_behalf && doc.signature.authority.is_none() {
+    } else if deputy && !on_behalf && lines.is_empty() {
         out.push(
             Diagnostic::warning(
                 "signature.title",
@@ -58,6 +88,27 @@ pub(super) fn check_signature(doc: &Document, out: &mut Vec<Diagnostic>) {
             .with_hint(
                 "a deputy signs for the head: add `authority: KT. GIÁM ĐỐC` (or the head's title)",
             ),
+        );
+    } else if deputy && !on_behalf && collective {
+        let tm = lines
+            .iter()
+            .find(|l| lead(l) == "TM.")
+            .copied()
+            .unwrap_or("TM.");
+        let head = doc.signature.title.trim();
+        let head = head
+            .get("phó".len()..)
+            .map(str::trim)
+            .filter(|h| !h.is_empty())
+            .unwrap_or("Chủ tịch");
+        out.push(
+            Diagnostic::warning(
+                "signature.title",
+                format!("a {} signs under `{tm}` without `KT.`", doc.signature.title),
+            )
+            .with_hint(format!(
+                "a deputy signs for the head of the body: `authority: [{tm}, KT. {head}]`"
+            )),
         );
     }
     if doc.archive.trim().is_empty() {

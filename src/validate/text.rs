@@ -2,10 +2,66 @@
 
 use crate::error::Diagnostic;
 use crate::input::{join_index, join_key};
-use crate::model::{Block, Cell, Document, Tasks};
+use crate::model::{Block, Cell, Document, SectionEntry, Tasks};
 
-/// A table's shape: columns, widths, rows of the right length, numbers in numeric columns.
+/// A typed closing mark `./.`: the library adds it where the body ends.
+fn check_close_mark(text: &str, path: String, out: &mut Vec<Diagnostic>) {
+    if text.trim_end().ends_with("./.") {
+        out.push(
+            Diagnostic::warning(
+                path,
+                "`./.` is typed here; the library adds it where the body ends",
+            )
+            .with_hint("remove the `./.`: it is dropped, and printed once after the last words"),
+        );
+    }
+}
+
+/// The texts of a block: a typed `./.`, empty lists.
+fn check_texts(block: &Block, path: &str, out: &mut Vec<Diagnostic>) {
+    match block {
+        Block::Paragraph(t) => check_close_mark(t, path.to_string(), out),
+        Block::Note { note } => check_close_mark(note, join_key(path, "note"), out),
+        Block::RunIn { text, .. } => check_close_mark(text, join_key(path, "text"), out),
+        Block::Star { star, .. } => check_close_mark(star, join_key(path, "star"), out),
+        Block::List { list } | Block::OfWhich { of_which: list, .. } => {
+            let key = if matches!(block, Block::List { .. }) {
+                "list"
+            } else {
+                "of-which"
+            };
+            if list.is_empty() {
+                out.push(
+                    Diagnostic::error(join_key(path, key), format!("`{key}` is empty"))
+                        .with_hint("write its entries, or remove the block"),
+                );
+            }
+            for (i, t) in list.iter().enumerate() {
+                check_close_mark(t, join_index(&join_key(path, key), i), out);
+            }
+        }
+        Block::Bullets { bullets } => {
+            fn walk(b: &[crate::model::Bullet], path: &str, out: &mut Vec<Diagnostic>) {
+                for (i, b) in b.iter().enumerate() {
+                    let p = join_index(path, i);
+                    if b.children().is_empty() {
+                        check_close_mark(b.text(), p, out);
+                    } else {
+                        check_close_mark(b.text(), join_key(&p, "text"), out);
+                        walk(b.children(), &join_key(&p, "bullets"), out);
+                    }
+                }
+            }
+            walk(bullets, &join_key(path, "bullets"), out);
+        }
+        _ => {}
+    }
+}
+
+/// A block's texts, and a table's shape: columns, widths, rows of the right
+/// length, numbers in numeric columns.
 pub(super) fn check_block(block: &Block, path: &str, out: &mut Vec<Diagnostic>) {
+    check_texts(block, path, out);
     let Block::Table { table } = block else {
         return;
     };
@@ -66,7 +122,11 @@ pub(super) fn walk_blocks(doc: &Document, f: &mut dyn FnMut(&Block, &str)) {
         for (i, b) in blocks.iter().enumerate() {
             let p = join_index(path, i);
             f(b, &p);
-            if let Block::Item { body, .. } | Block::Point { body, .. } = b {
+            if let Block::Item { body, .. }
+            | Block::Point { body, .. }
+            | Block::RunIn { body, .. }
+            | Block::Star { body, .. } = b
+            {
                 list(body, &join_key(&p, "body"), f);
             }
         }
@@ -149,6 +209,12 @@ pub(super) fn walk_blocks(doc: &Document, f: &mut dyn FnMut(&Block, &str)) {
     for (i, a) in doc.appendices.iter().enumerate() {
         list(&a.body, &join_key(&join_index("appendices", i), "body"), f);
     }
+    for (i, s) in doc.sections.iter().flatten().enumerate() {
+        if let SectionEntry::Own(own) = s {
+            list(&own.body, &join_key(&join_index("sections", i), "body"), f);
+        }
+    }
+    list(&doc.closing, "closing", f);
 }
 
 #[cfg(test)]
