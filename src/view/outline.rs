@@ -218,7 +218,7 @@ mod tests {
         assert_eq!(ctx.label(1, &[2]), "2.");
         assert_eq!(ctx.label(2, &[2, 4]), "2.4.");
         assert_eq!(ctx.label(3, &[2, 4, 1]), "2.4.1.");
-        assert_eq!(ctx.label(4, &[2, 4, 1, 6]), "đ)");
+        assert_eq!(ctx.label(4, &[2, 4, 1, 5]), "đ)");
         assert_eq!(ctx.label(5, &[2, 4, 1, 6, 1]), "-");
         assert_eq!(ctx.label(6, &[2, 4, 1, 6, 1, 1]), "+");
         assert_eq!(ctx.label(9, &[1; 9]), "+");
