@@ -535,7 +535,7 @@ impl JsonSchema for Block {
                     "type": "object",
                     "description": "A \"trong đó\" sentence: `text, trong đó: a; b; c.`",
                     "properties": { "text": { "type": "string" }, "of-which": { "type": "array", "items": { "type": "string" } } },
-                    "required": ["text", "of-which"],
+                    "required": ["of-which"],
                     "additionalProperties": false
                 }
             ]

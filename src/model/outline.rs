@@ -173,6 +173,23 @@ impl Scheme {
         Scheme::Plus,
     ];
 
+    /// The scheme of every level when a document gives `given` for the
+    /// first ones: the levels after them continue the defaults after the
+    /// last one given (`[I., 1., 1.1., a)]` → then `-`, `+`), or from the
+    /// same level when it is not a default one.
+    pub fn levels(given: &[Scheme]) -> Vec<Scheme> {
+        let mut out = given.to_vec();
+        let rest = match given.last() {
+            None => 0,
+            Some(last) => match Scheme::DEFAULT.iter().position(|s| s == last) {
+                Some(i) => i + 1,
+                None => given.len(),
+            },
+        };
+        out.extend(Scheme::DEFAULT.iter().skip(rest));
+        out
+    }
+
     /// How it is written in YAML.
     pub fn key(self) -> &'static str {
         match self {

@@ -176,11 +176,8 @@ fn check_numbering(doc: &Document, out: &mut Vec<Diagnostic>) {
             ),
         );
     }
-    let mut levels = Scheme::DEFAULT.to_vec();
-    for (i, s) in n.iter().enumerate().take(max) {
-        levels[i] = *s;
-    }
-    for i in 1..levels.len() {
+    let levels = Scheme::levels(n);
+    for i in 1..levels.len().min(max) {
         if levels[i] == levels[i - 1] {
             out.push(
                 Diagnostic::warning(

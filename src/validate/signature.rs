@@ -64,7 +64,11 @@ pub(super) fn check_signature(doc: &Document, out: &mut Vec<Diagnostic>) {
         .trim_start()
         .to_lowercase()
         .starts_with("phó");
-    let on_behalf = lines.iter().any(|l| lead(l) == "KT.");
+    // `KT.` anywhere (even on the line of another authority, warned above).
+    let on_behalf = lines
+        .iter()
+        .flat_map(|l| l.split_whitespace())
+        .any(|w| w.eq_ignore_ascii_case("KT."));
     let collective = lines.iter().any(|l| lead(l) == "TM.");
     if on_behalf && !deputy {
         out.push(

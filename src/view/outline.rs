@@ -43,15 +43,8 @@ impl Ctx<'static> {
 impl<'a> Ctx<'a> {
     /// The document's numbering (its `numbering:` over the defaults) and titles.
     pub(crate) fn of(doc: &'a Document) -> Self {
-        let mut numbering = Scheme::DEFAULT.to_vec();
-        for (i, s) in doc.numbering.iter().enumerate() {
-            match numbering.get_mut(i) {
-                Some(slot) => *slot = *s,
-                None => numbering.push(*s),
-            }
-        }
         Ctx {
-            numbering,
+            numbering: Scheme::levels(&doc.numbering),
             titles: &doc.titles,
         }
     }
@@ -249,6 +242,17 @@ mod tests {
         assert_eq!(ctx.label(0, &[5]), "Đ.");
         assert_eq!(ctx.label(1, &[3]), "3)");
         assert_eq!(ctx.label(2, &[3, 2]), "3.2.");
+        assert_eq!(ctx.label(4, &[3, 2, 1, 1]), "a)");
+        doc.numbering = vec![
+            Scheme::Roman,
+            Scheme::Arabic,
+            Scheme::Arabic2,
+            Scheme::Letter,
+        ];
+        let ctx = Ctx::of(&doc);
+        assert_eq!(ctx.label(3, &[3, 2, 1]), "a)");
+        assert_eq!(ctx.label(4, &[3, 2, 1, 1]), "-");
+        assert_eq!(ctx.label(5, &[3, 2, 1, 1, 1]), "+");
         doc.titles.insert("tre-em".into(), "Công tác trẻ em".into());
         let ctx = Ctx::of(&doc);
         assert_eq!(ctx.title("tre-em", "Trẻ em"), "Công tác trẻ em");
