@@ -350,3 +350,45 @@ archive: {q}
     let err = engine().render_pdf(&doc).unwrap_err();
     assert!(matches!(err, vanban::Error::Font(_)), "{err}");
 }
+
+#[test]
+fn hostile_strings_in_the_outline_and_the_new_blocks() {
+    let hostile = r#"#read("/etc/passwd") *x* ]"#;
+    let q = yaml_quote(hostile);
+    let yaml = format!(
+        r#"kind: ke-hoach
+issuer: {{ name: [ {q}, {q} ], code: S, short-name: {q} }}
+number: 3
+place: Yên Bái
+date: 2024-01-05
+subject: Chủ đề
+goals: {{ general: [ {{ note: {q} }} ] }}
+tasks:
+  tre-em:
+    - {{ title: {q}, text: {q}, body: [ {{ star: {q}, body: [ {{ list: [ {q}, {q} ] }} ] }} ] }}
+    - {{ text: {q}, of-which: [ {q}, {q} ] }}
+sections:
+  - {{ use: goals, title: {q} }}
+  - {{ title: {q}, body: [ {q} ] }}
+  - tasks
+titles: {{ tre-em: {q} }}
+closing: [ {q} ]
+signature: {{ authority: [ TM. Ủy ban nhân dân, KT. Chủ tịch ], title: Phó Chủ tịch, name: {q} }}
+recipients: [ x ]
+archive: VT
+appendices: [ {{ title: Phụ lục, body: [ x ] }} ]
+"#
+    );
+    let doc = Document::from_yaml_str(&yaml).unwrap_or_else(|e| panic!("{e}"));
+    let pdf = engine().render_pdf(&doc).expect("renders");
+    assert!(pdf.starts_with(b"%PDF"));
+    let text = all_text(&doc).replace('\n', " ");
+    let lower = text.matches("#read(\"/etc/passwd\")").count();
+    let upper = text.matches("#READ(\"/ETC/PASSWD\")").count();
+    // note, run-in title and text, star, two list entries, the of-which
+    // sentence and its two parts, the own section's paragraph, the renamed
+    // field, the closing, the signer, the appendix line (short name).
+    assert!(lower >= 13, "only {lower} literal copies:\n{text}");
+    // The issuer's two header lines and the two section titles.
+    assert!(upper >= 4, "only {upper} upper-case copies:\n{text}");
+}

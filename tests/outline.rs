@@ -291,3 +291,25 @@ fn a_standard_section_left_out_of_sections_is_an_error() {
         d[0].message
     );
 }
+
+#[test]
+fn a_report_renames_its_sections_and_closes_with_its_own_paragraph() {
+    let yaml = std::fs::read_to_string(common::example_path("bao-cao-6-thang-2017.yaml")).unwrap()
+        + "sections:\n  - direction\n  - { use: results, title: Kết quả thực hiện nhiệm vụ 6 tháng đầu năm }\n  - assessment\n  - next-tasks\n  - proposals\n\
+           titles: { indicators: Kết quả thực hiện các chỉ tiêu, causes: \"Nguyên nhân của tồn tại, hạn chế\" }\n\
+           closing: Trên đây là báo cáo kết quả thực hiện nhiệm vụ 6 tháng đầu năm 2017 của Sở.\n";
+    let doc = Document::from_yaml_str(&yaml).unwrap_or_else(|e| panic!("{e}"));
+    let t = text(&layout(&doc));
+    let flat = t.replace('\n', " ");
+    assert!(
+        flat.contains("II. KẾT QUẢ THỰC HIỆN NHIỆM VỤ 6 THÁNG ĐẦU NĂM"),
+        "{t}"
+    );
+    assert!(t.contains("\n1. Kết quả thực hiện các chỉ tiêu\n"), "{t}");
+    assert!(t.contains("Nguyên nhân của tồn tại, hạn chế\n"), "{t}");
+    assert!(flat.contains("6 tháng đầu năm 2017 của Sở./."), "{flat}");
+    assert_eq!(flat.matches("./.").count(), 1);
+    // The same report without them: its standard outline, as always.
+    let plain = text(&layout(&example("bao-cao-6-thang-2017.yaml")));
+    assert!(plain.contains("II. KẾT QUẢ THỰC HIỆN NHIỆM VỤ\n"));
+}

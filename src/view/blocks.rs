@@ -346,4 +346,65 @@ mod tests {
         }];
         assert_eq!(labels(&flatten(&bullets, &Ctx::plain())), ["-", "+"]);
     }
+
+    #[test]
+    fn new_blocks_flatten_to_their_lines() {
+        let blocks: Vec<Block> = serde_yaml::from_str(
+            "- A.\n\
+             - { title: Sở Giáo dục, text: chủ trì./. }\n\
+             - { star: Về tuyên truyền, body: [ { list: [ x;, y ] } ] }\n\
+             - { text: 'Tổng 3 nhà, trong đó', of-which: [ làm mới 2 nhà, sửa 1 nhà; ] }\n\
+             - { text: Tổng 3 nhà, of-which: [ a, b ] }\n\
+             - { note: (ghi chú) }\n\
+             - { title: Hai }\n",
+        )
+        .unwrap();
+        let v = flatten(&blocks, &Ctx::plain());
+        assert_eq!(labels(&v), ["", "", "*", "1.", "2.", "", "", "", "2."]);
+        match &v[1] {
+            ViewBlock::RunIn {
+                label,
+                title,
+                text,
+                bold,
+                ..
+            } => {
+                assert_eq!((label.as_str(), title.as_str()), ("1.", "Sở Giáo dục"));
+                assert_eq!(text, "chủ trì");
+                assert!(bold);
+            }
+            other => panic!("{other:?}"),
+        }
+        let texts: Vec<&str> = v
+            .iter()
+            .filter_map(|b| match b {
+                ViewBlock::Paragraph { text, .. } | ViewBlock::Note { text } => Some(text.as_str()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                "A.",
+                "x;",
+                "y",
+                "Tổng 3 nhà, trong đó: làm mới 2 nhà; sửa 1 nhà.",
+                "Tổng 3 nhà, trong đó: a; b.",
+                "(ghi chú)"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_block_has_one_form() {
+        for (yaml, message) in [
+            ("{ of-which: [ a ] }", "`of-which` needs `text`"),
+            ("{ text: a }", "`text` goes with `title`"),
+            ("{ note: a, list: [ b ] }", "exactly one of"),
+            ("{ note: a, body: [ b ] }", "`body` goes only with"),
+        ] {
+            let err = serde_yaml::from_str::<Block>(yaml).unwrap_err().to_string();
+            assert!(err.contains(message), "{yaml}: {err}");
+        }
+    }
 }
