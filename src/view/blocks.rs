@@ -4,7 +4,7 @@
 use crate::model::{Block, Bullet, Cell, Column, Table};
 use crate::vi;
 
-use super::outline::Ctx;
+use super::numbering::Ctx;
 use super::{HeaderCell, TableView, ViewBlock};
 
 /// Numbers of the enclosing items: `[2, 1]` is inside `2.1.`.

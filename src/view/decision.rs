@@ -7,7 +7,8 @@ use crate::vi;
 
 use super::blocks::flatten_into;
 use super::breaks::{Style, phrases};
-use super::outline::{Ctx, Sections, sections_into};
+use super::numbering::Ctx;
+use super::outline::{Sections, sections_into};
 use super::{AttachmentView, ViewBlock, close_body};
 
 /// The flattened body of a decision: `QUYẾT ĐỊNH:`, then `Điều 1.` …

@@ -4,7 +4,8 @@ use crate::model::Document;
 use crate::vi;
 
 use super::blocks::{flatten_into, without_close_mark};
-use super::outline::{Ctx, Sections, sections_into};
+use super::numbering::Ctx;
+use super::outline::{Sections, sections_into};
 use super::{ViewBlock, close_body};
 
 /// The flattened body of a công văn.

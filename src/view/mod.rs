@@ -11,6 +11,7 @@ mod decision;
 mod figures;
 mod letter;
 mod number;
+mod numbering;
 mod outline;
 mod plan;
 mod report;
@@ -509,7 +510,7 @@ fn appendices(doc: &Document, number_line: &str, date_words: &str) -> Vec<Append
             title_phrases: upper_phrases(a.title.trim(), Style::Sentence),
             attached_to: attached_to.clone(),
             attached_phrases: phrases(&attached_to, Style::Sentence),
-            body: blocks::flatten(&a.body, &outline::Ctx::of(doc)),
+            body: blocks::flatten(&a.body, &numbering::Ctx::of(doc)),
         })
         .collect()
 }

@@ -6,7 +6,8 @@ use crate::model::{Block, Bullet, Document, FieldKey, Indicator};
 use crate::vi;
 
 use super::blocks::flatten_into;
-use super::outline::{Ctx, Sections, Standard, field_items, item, sections_into};
+use super::numbering::Ctx;
+use super::outline::{Sections, Standard, field_items, item, sections_into};
 use super::{ViewBlock, close_body, indicator_phrase};
 
 /// The flattened body of a plan.

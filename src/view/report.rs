@@ -7,7 +7,8 @@ use crate::resolve::{Resolved, ResultLine};
 use crate::vi;
 
 use super::blocks::{STT_WIDTH, flatten_into, fr};
-use super::outline::{Ctx, Sections, Standard, field_items, item, sections_into};
+use super::numbering::Ctx;
+use super::outline::{Sections, Standard, field_items, item, sections_into};
 use super::results::{change_clause, share_clause};
 use super::{HeaderCell, TableView, ViewBlock, close_body};
 
