@@ -1,8 +1,8 @@
 //! The document's own outline (issue 12): `sections:` in the document's
-//! order and titles, numbering computed to I. → 1. → 1.1. → 1.1.1. → a) →
-//! - → + with each level's style, the blocks real documents use, a closing
-//! paragraph, a two-line authority, and a decision's plan with an outline of
-//! its own. Measured in the laid-out pages.
+//! order and titles, numbering computed to I., 1., 1.1., 1.1.1., a), then
+//! dashes and pluses, each level in its style; the blocks real documents
+//! use, a closing paragraph, a two-line authority, and a decision's plan
+//! with an outline of its own. Measured in the laid-out pages.
 
 mod common;
 
