@@ -44,7 +44,9 @@ mod plan;
 mod report;
 
 pub use body::{Block, Bullet, Cell, Column, Table};
-pub use common::{Appendix, Issuer, Layout, Margins, OfficeName, Secrecy, Signature, Urgency};
+pub use common::{
+    Appendix, Issuer, Layout, Margins, OfficeName, Seal, Secrecy, Signature, Urgency,
+};
 pub use date::Date;
 pub use decision::{Article, Attachment, Decision, Outline};
 pub use field::FieldKey;
@@ -155,6 +157,11 @@ pub struct Document {
     /// Page layout within the ranges of Nghị định 30.
     #[serde(default)]
     pub layout: Layout,
+    /// An electronic document (Nghị định 30, Điều 5 and Phụ lục I): the
+    /// number and the day and month are left blank for the signing tool to
+    /// stamp at issue, and the PDF carries signature fields.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub electronic: bool,
 }
 
 impl Document {
@@ -229,6 +236,7 @@ impl Document {
             drafter: None,
             appendices: Vec::new(),
             layout: Layout::default(),
+            electronic: false,
         }
     }
 }
