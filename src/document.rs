@@ -176,7 +176,10 @@ impl Document {
     /// of (or without) a `signature.seal` file.
     pub fn set_seal(&mut self, png: Vec<u8>, diameter_mm: f64) -> Result<()> {
         if !SEAL_DIAMETERS.contains(&diameter_mm) {
-            return Err(image_error("signature.seal.diameter", bad_diameter(diameter_mm)));
+            return Err(image_error(
+                "signature.seal.diameter",
+                bad_diameter(diameter_mm),
+            ));
         }
         let png = png::check(png).map_err(|e| image_error("signature.seal", e))?;
         self.images.seal = Some((std::sync::Arc::new(png), diameter_mm));

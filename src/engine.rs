@@ -255,10 +255,16 @@ impl Engine {
         let images = doc.images();
         let mut files = Vec::new();
         if let Some(png) = &images.signer {
-            files.push((SIGNER_IMAGE, typst::foundations::Bytes::new(png.bytes.clone())));
+            files.push((
+                SIGNER_IMAGE,
+                typst::foundations::Bytes::new(png.bytes.clone()),
+            ));
         }
         if let Some((png, _)) = &images.seal {
-            files.push((SEAL_IMAGE, typst::foundations::Bytes::new(png.bytes.clone())));
+            files.push((
+                SEAL_IMAGE,
+                typst::foundations::Bytes::new(png.bytes.clone()),
+            ));
         }
         let pages = self
             .typesetter

@@ -892,7 +892,10 @@ fn the_electronic_layout_leaves_the_number_and_the_day_and_month_blank() {
     }
     // The appendix line of the document names the blank number too.
     let e = engine()
-        .render_electronic(&example("ke-hoach-quang-ninh-2024.yaml"), PdfOptions::default())
+        .render_electronic(
+            &example("ke-hoach-quang-ninh-2024.yaml"),
+            PdfOptions::default(),
+        )
         .unwrap();
     let path = write("layout-appendix.pdf", &e.pdf);
     let last = page_text(&path, e.pages as u32);
@@ -928,14 +931,22 @@ const CLEAR: [u8; 4] = [0, 0, 0, 0];
 
 /// A signature: a blue band, 3:1, on a transparent background.
 fn signature_png() -> Vec<u8> {
-    png_image(300, 100, |_, y| if (10..90).contains(&y) { BLUE } else { CLEAR })
+    png_image(
+        300,
+        100,
+        |_, y| if (10..90).contains(&y) { BLUE } else { CLEAR },
+    )
 }
 
 /// A seal: a red disc on a transparent background.
 fn seal_png() -> Vec<u8> {
     png_image(200, 200, |x, y| {
         let (dx, dy) = (x as f64 - 99.5, y as f64 - 99.5);
-        if dx * dx + dy * dy <= 100.0 * 100.0 { RED } else { CLEAR }
+        if dx * dx + dy * dy <= 100.0 * 100.0 {
+            RED
+        } else {
+            CLEAR
+        }
     })
 }
 
@@ -946,8 +957,16 @@ fn page_pixels(pdf: &Path, page: u32) -> (u32, u32, Vec<u8>) {
     let (ok, out) = run(
         "pdftoppm",
         &[
-            "-f", &p, "-l", &p, "-r", "72", "-png", "-singlefile",
-            pdf.to_str().unwrap(), stem.to_str().unwrap(),
+            "-f",
+            &p,
+            "-l",
+            &p,
+            "-r",
+            "72",
+            "-png",
+            "-singlefile",
+            pdf.to_str().unwrap(),
+            stem.to_str().unwrap(),
         ],
         "apt-get install poppler-utils",
     );
@@ -997,23 +1016,38 @@ fn the_signature_is_blue_in_box_7c_and_the_seal_red_at_its_real_size() {
     let mut doc = example(PLAN);
     doc.set_signature_image(signature_png()).unwrap();
     doc.set_seal(seal_png(), 40.0).unwrap();
-    let e = engine().render_electronic(&doc, PdfOptions::default()).unwrap();
+    let e = engine()
+        .render_electronic(&doc, PdfOptions::default())
+        .unwrap();
     let path = write("images.pdf", &e.pdf);
     let signer = e.slots.iter().find(|s| s.kind == SlotKind::Signer).unwrap();
     let seal = e.slots.iter().find(|s| s.kind == SlotKind::Seal).unwrap();
     let pixels = page_pixels(&path, signer.page as u32);
     let (blue, blues) = bbox(&pixels, is_blue);
     let (red, reds) = bbox(&pixels, is_red);
-    assert!(blues > 1000 && reds > 1000, "{blues} blue, {reds} red pixels");
+    assert!(
+        blues > 1000 && reds > 1000,
+        "{blues} blue, {reds} red pixels"
+    );
 
     // The image, 3:1, fills box 7c's width (60 mm), centred on its height;
     // its band is the middle 80 % of the image's height.
     let [l, b, r, t] = signer.rect;
     let shown = (r - l).min((t - b) * 3.0);
-    close(blue[2], (l + r) / 2.0 + shown / 2.0, 1.5, "the signature's right edge");
+    close(
+        blue[2],
+        (l + r) / 2.0 + shown / 2.0,
+        1.5,
+        "the signature's right edge",
+    );
     let band = shown / 3.0 * 0.8;
     close(blue[3] - blue[1], band, 2.0, "the signature's band height");
-    close((blue[1] + blue[3]) / 2.0, (b + t) / 2.0, 1.5, "centred on box 7c");
+    close(
+        (blue[1] + blue[3]) / 2.0,
+        (b + t) / 2.0,
+        1.5,
+        "centred on box 7c",
+    );
     // The seal: 40 mm across, where the seal's field is, over the image's
     // left third (its red covers the blue there).
     let diameter = 40.0 * 72.0 / 25.4;
@@ -1023,7 +1057,12 @@ fn the_signature_is_blue_in_box_7c_and_the_seal_red_at_its_real_size() {
         close(red[i], seal.rect[i], 1.5, "the seal over its field");
     }
     let image_left = (l + r) / 2.0 - shown / 2.0;
-    close(red[2], image_left + shown / 3.0, 1.5, "the seal covers the left third");
+    close(
+        red[2],
+        image_left + shown / 3.0,
+        1.5,
+        "the seal covers the left third",
+    );
     assert!(
         blue[0] >= red[0] && blue[0] < red[2],
         "the image's left part lies under the seal: blue {blue:?}, red {red:?}"
@@ -1069,7 +1108,9 @@ fn images_are_files_beside_the_document_read_through_its_loader() {
         &[("chu-ky.png", &signature_png()), ("dau.png", &seal_png())],
     );
     let doc = vanban::Document::from_path(&path).unwrap();
-    let e = engine().render_electronic(&doc, PdfOptions::default()).unwrap();
+    let e = engine()
+        .render_electronic(&doc, PdfOptions::default())
+        .unwrap();
     let pixels = page_pixels(&write("images-file.pdf", &e.pdf), e.pages as u32);
     assert!(bbox(&pixels, is_blue).1 > 1000 && bbox(&pixels, is_red).1 > 1000);
     // A text read without a loader names no file.
@@ -1096,18 +1137,63 @@ fn an_image_that_cannot_be_used_is_an_error_at_its_line() {
     };
     let large = vec![0u8; 3 * 1024 * 1024];
     for (case, extra, file, bytes, path, expected) in [
-        ("jpeg", "  image: chu-ky.jpg\n", "chu-ky.jpg", &b"\xff\xd8\xff\xe0\0\x10JFIF"[..], "signature.image", "not a PNG"),
-        ("rgb", "  image: chu-ky.png\n", "chu-ky.png", &rgb[..], "signature.image", "no alpha channel"),
-        ("large", "  image: chu-ky.png\n", "chu-ky.png", &large[..], "signature.image", "larger than"),
-        ("missing", "  image: khong-co.png\n", "other.png", &opaque[..], "signature.image", "cannot be used"),
-        ("seal", "  seal: { file: dau.png, diameter: 36 }\n", "dau.png", &rgb[..], "signature.seal.file", "no alpha channel"),
-        ("diameter", "  seal: { file: dau.png, diameter: 360 }\n", "dau.png", &opaque[..], "signature.seal.diameter", "360 mm"),
+        (
+            "jpeg",
+            "  image: chu-ky.jpg\n",
+            "chu-ky.jpg",
+            &b"\xff\xd8\xff\xe0\0\x10JFIF"[..],
+            "signature.image",
+            "not a PNG",
+        ),
+        (
+            "rgb",
+            "  image: chu-ky.png\n",
+            "chu-ky.png",
+            &rgb[..],
+            "signature.image",
+            "no alpha channel",
+        ),
+        (
+            "large",
+            "  image: chu-ky.png\n",
+            "chu-ky.png",
+            &large[..],
+            "signature.image",
+            "larger than",
+        ),
+        (
+            "missing",
+            "  image: khong-co.png\n",
+            "other.png",
+            &opaque[..],
+            "signature.image",
+            "cannot be used",
+        ),
+        (
+            "seal",
+            "  seal: { file: dau.png, diameter: 36 }\n",
+            "dau.png",
+            &rgb[..],
+            "signature.seal.file",
+            "no alpha channel",
+        ),
+        (
+            "diameter",
+            "  seal: { file: dau.png, diameter: 360 }\n",
+            "dau.png",
+            &opaque[..],
+            "signature.seal.diameter",
+            "360 mm",
+        ),
     ] {
         let yaml = plan_with_signature(&format!("bad-{case}"), extra, &[(file, bytes)]);
         let Error::Invalid(d) = vanban::Document::from_path(&yaml).unwrap_err() else {
             panic!("{case}: not a diagnostic")
         };
-        let d = d.0.iter().find(|d| d.path == path).unwrap_or_else(|| panic!("{case}: {d:?}"));
+        let d =
+            d.0.iter()
+                .find(|d| d.path == path)
+                .unwrap_or_else(|| panic!("{case}: {d:?}"));
         assert!(
             d.message.contains(expected),
             "{case}: `{}` does not say `{expected}`",
@@ -1130,7 +1216,9 @@ fn an_image_that_cannot_be_used_is_an_error_at_its_line() {
 #[test]
 fn appendices_filed_apart_keep_their_corner_free_and_their_line_blank() {
     let doc = example("ke-hoach-quang-ninh-2024.yaml");
-    let whole = engine().render_electronic(&doc, PdfOptions::default()).unwrap();
+    let whole = engine()
+        .render_electronic(&doc, PdfOptions::default())
+        .unwrap();
     let certs = certificates();
     let options = electronic::IssueOptions {
         pdf: PdfOptions { pdf_a: true },
@@ -1151,7 +1239,10 @@ fn appendices_filed_apart_keep_their_corner_free_and_their_line_blank() {
     let path = write("filed-appendix.pdf", &appendix.pdf);
     qpdf_check(&path);
     let text = page_text(&path, 1);
-    assert!(text.contains("Phụ lục") && !text.contains("Kèm theo"), "{text}");
+    assert!(
+        text.contains("Phụ lục") && !text.contains("Kèm theo"),
+        "{text}"
+    );
     // The corner: the top-right of the text area (margins 25 mm top, 20 mm right).
     let corner = appendix
         .slots
@@ -1160,11 +1251,24 @@ fn appendices_filed_apart_keep_their_corner_free_and_their_line_blank() {
         .unwrap();
     let mm = 72.0 / 25.4;
     assert_eq!(corner.page, 1);
-    close(corner.rect[2], 595.28 - 20.0 * mm, 0.1, "the corner's right edge");
-    close(corner.rect[3], 841.89 - 25.0 * mm, 0.1, "the corner's top edge");
+    close(
+        corner.rect[2],
+        595.28 - 20.0 * mm,
+        0.1,
+        "the corner's right edge",
+    );
+    close(
+        corner.rect[3],
+        841.89 - 25.0 * mm,
+        0.1,
+        "the corner's top edge",
+    );
     close(corner.width(), 60.0 * mm, 0.1, "the corner's width");
     let label = text_line(&path, 1, "Phụ lục");
-    assert!(label[3] <= corner.rect[1], "the label {label:?} is below the corner {corner:?}");
+    assert!(
+        label[3] <= corner.rect[1],
+        "the label {label:?} is below the corner {corner:?}"
+    );
     // The organisation's field over the corner, signed.
     let (_, fields) = fields(&appendix.pdf);
     let f = field(&fields, electronic::APPENDIX_FIELD);
@@ -1231,9 +1335,20 @@ fn render_and_batch_sign_with_a_certificate_or_write_nothing() {
     let env = [("VANBAN_P12", PASSWORD), ("WRONG_P12", "mat khau")];
     let (ok, err) = vanban(
         &[
-            "render", input, "-o", out.to_str().unwrap(), "--pdf-a", "--appendix-file",
-            "--signature-map", map.to_str().unwrap(), "--sign", p12,
-            "--sign-password-env", "VANBAN_P12", "--sign-time", &time,
+            "render",
+            input,
+            "-o",
+            out.to_str().unwrap(),
+            "--pdf-a",
+            "--appendix-file",
+            "--signature-map",
+            map.to_str().unwrap(),
+            "--sign",
+            p12,
+            "--sign-password-env",
+            "VANBAN_P12",
+            "--sign-time",
+            &time,
         ],
         &env,
     );
@@ -1252,31 +1367,77 @@ fn render_and_batch_sign_with_a_certificate_or_write_nothing() {
     // unset variable: a clear error, and nothing written.
     let no_key = write("cli-no-key.p12", &certs.no_key);
     for (case, cert, var, at, expected) in [
-        ("password", p12, "WRONG_P12", time.as_str(), "password of the PKCS#12 file is wrong"),
-        ("expired", p12, "VANBAN_P12", "2099-01-01T08:00:00+07:00", "expired on"),
-        ("no key", no_key.to_str().unwrap(), "VANBAN_P12", time.as_str(), "no private key"),
-        ("unset", p12, "NO_SUCH_VARIABLE_15B", time.as_str(), "is not set"),
+        (
+            "password",
+            p12,
+            "WRONG_P12",
+            time.as_str(),
+            "password of the PKCS#12 file is wrong",
+        ),
+        (
+            "expired",
+            p12,
+            "VANBAN_P12",
+            "2099-01-01T08:00:00+07:00",
+            "expired on",
+        ),
+        (
+            "no key",
+            no_key.to_str().unwrap(),
+            "VANBAN_P12",
+            time.as_str(),
+            "no private key",
+        ),
+        (
+            "unset",
+            p12,
+            "NO_SUCH_VARIABLE_15B",
+            time.as_str(),
+            "is not set",
+        ),
     ] {
         let target = scratch(&format!("cli-fail-{}.pdf", case.replace(' ', "-")));
         let (ok, err) = vanban(
             &[
-                "render", input, "-o", target.to_str().unwrap(), "--appendix-file",
-                "--sign", cert, "--sign-password-env", var, "--sign-time", at,
+                "render",
+                input,
+                "-o",
+                target.to_str().unwrap(),
+                "--appendix-file",
+                "--sign",
+                cert,
+                "--sign-password-env",
+                var,
+                "--sign-time",
+                at,
             ],
             &env,
         );
         assert!(!ok && err.contains(expected), "{case}: {err}");
         assert!(!target.exists(), "{case}: a PDF was written");
         assert!(
-            !target.with_file_name(format!("{}-phu-luc-1.pdf", target.file_stem().unwrap().to_str().unwrap())).exists(),
+            !target
+                .with_file_name(format!(
+                    "{}-phu-luc-1.pdf",
+                    target.file_stem().unwrap().to_str().unwrap()
+                ))
+                .exists(),
             "{case}: an appendix was written"
         );
         let dir = scratch(&format!("cli-batch-fail-{}", case.replace(' ', "-")));
         let batch = common::example_path("batch-yen-bai");
         let (ok, err) = vanban(
             &[
-                "batch", batch.to_str().unwrap(), "-o", dir.to_str().unwrap(),
-                "--sign", cert, "--sign-password-env", var, "--sign-time", at,
+                "batch",
+                batch.to_str().unwrap(),
+                "-o",
+                dir.to_str().unwrap(),
+                "--sign",
+                cert,
+                "--sign-password-env",
+                var,
+                "--sign-time",
+                at,
             ],
             &env,
         );
@@ -1289,8 +1450,16 @@ fn render_and_batch_sign_with_a_certificate_or_write_nothing() {
     let batch = common::example_path("batch-yen-bai");
     let (ok, err) = vanban(
         &[
-            "batch", batch.to_str().unwrap(), "-o", dir.to_str().unwrap(), "--sign", p12,
-            "--sign-password-env", "VANBAN_P12", "--sign-time", &time,
+            "batch",
+            batch.to_str().unwrap(),
+            "-o",
+            dir.to_str().unwrap(),
+            "--sign",
+            p12,
+            "--sign-password-env",
+            "VANBAN_P12",
+            "--sign-time",
+            &time,
         ],
         &env,
     );

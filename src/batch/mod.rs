@@ -43,8 +43,12 @@ pub struct District {
 /// Measured on 2 cores: exporting PDFs from several threads at once made the
 /// resident size grow with every document (1,6 GB after 5.000 reports), while
 /// one exporter keeps it flat at the same throughput.
-pub fn render_many<F>(engine: &crate::Engine, docs: &[&Document], options: crate::PdfOptions, each: F)
-where
+pub fn render_many<F>(
+    engine: &crate::Engine,
+    docs: &[&Document],
+    options: crate::PdfOptions,
+    each: F,
+) where
     F: FnMut(usize, crate::Result<(Vec<u8>, usize)>) + Send,
 {
     render_many_as(engine, docs, options, None, each)

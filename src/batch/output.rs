@@ -232,15 +232,21 @@ pub fn run(
         .collect();
     let docs: Vec<&crate::Document> = valid.iter().map(|(_, doc)| *doc).collect();
     let mut rendered: Vec<Option<Written>> = vec![None; districts.len()];
-    super::render_many_as(engine, &docs, options, batch.electronic.as_ref(), |k, result| {
-        let d = &districts[valid[k].0];
-        let written = result
-            .and_then(|pdf| write_pdf(out_dir, &format!("{}.pdf", d.slug), pdf))
-            .map_err(|e| e.to_diagnostics());
-        rendered[valid[k].0] = Some(written);
-        done += 1;
-        progress(done, total);
-    });
+    super::render_many_as(
+        engine,
+        &docs,
+        options,
+        batch.electronic.as_ref(),
+        |k, result| {
+            let d = &districts[valid[k].0];
+            let written = result
+                .and_then(|pdf| write_pdf(out_dir, &format!("{}.pdf", d.slug), pdf))
+                .map_err(|e| e.to_diagnostics());
+            rendered[valid[k].0] = Some(written);
+            done += 1;
+            progress(done, total);
+        },
+    );
     let results: Vec<std::result::Result<ManifestEntry, ManifestFailure>> = districts
         .iter()
         .zip(rendered)
@@ -309,7 +315,8 @@ fn add_summary(
             SUMMARY_FILE,
             options,
             batch.electronic.as_ref(),
-        ).map_err(|e| e.to_diagnostics())
+        )
+        .map_err(|e| e.to_diagnostics())
     });
     match summary {
         Ok((sha256, pages)) => manifest.outputs.push(ManifestEntry {
