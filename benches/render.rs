@@ -93,5 +93,72 @@ fn district(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, render, district);
+/// Electronic documents: the electronic render, the fields alone, and
+/// signing (with a throwaway certificate made by `openssl`, when it is there).
+fn electronic(c: &mut Criterion) {
+    use vanban::electronic::{self, SigningIdentity, SigningTime};
+    let engine = Engine::new();
+    let doc = plan();
+    let e = engine
+        .render_electronic(&doc, PdfOptions::default())
+        .unwrap();
+    let paper = engine.render_pdf(&doc).unwrap();
+    let mut g = c.benchmark_group("electronic");
+    g.bench_function("render_electronic (layout, export, fields)", |b| {
+        b.iter(|| {
+            engine
+                .render_electronic(black_box(&doc), PdfOptions::default())
+                .unwrap()
+        })
+    });
+    g.bench_function("add_signature_fields", |b| {
+        b.iter(|| electronic::add_signature_fields(black_box(&paper), &e.slots).unwrap())
+    });
+    let dir = std::env::temp_dir().join(format!("vanban-bench-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let (key, cert, p12) = (dir.join("k.pem"), dir.join("c.pem"), dir.join("c.p12"));
+    let made = std::process::Command::new("openssl")
+        .args([
+            "req",
+            "-x509",
+            "-nodes",
+            "-days",
+            "30",
+            "-newkey",
+            "rsa:2048",
+            "-subj",
+            "/CN=bench",
+        ])
+        .arg("-keyout")
+        .arg(&key)
+        .arg("-out")
+        .arg(&cert)
+        .output()
+        .is_ok_and(|o| o.status.success())
+        && std::process::Command::new("openssl")
+            .args(["pkcs12", "-export", "-passout", "pass:bench"])
+            .arg("-inkey")
+            .arg(&key)
+            .arg("-in")
+            .arg(&cert)
+            .arg("-out")
+            .arg(&p12)
+            .output()
+            .is_ok_and(|o| o.status.success());
+    if made {
+        let identity =
+            SigningIdentity::from_pkcs12(&std::fs::read(&p12).unwrap(), "bench").unwrap();
+        let time = SigningTime::now();
+        g.bench_function("sign_pdf (RSA 2048, PAdES B-B)", |b| {
+            b.iter(|| {
+                electronic::sign_pdf(black_box(&e.pdf), electronic::SIGNER_FIELD, &identity, time)
+                    .unwrap()
+            })
+        });
+    }
+    std::fs::remove_dir_all(&dir).ok();
+    g.finish();
+}
+
+criterion_group!(benches, render, district, electronic);
 criterion_main!(benches);

@@ -18,6 +18,8 @@ pub fn document() -> vanban::model::Document {
         authority: None,
         title: "Trưởng phòng".into(),
         name: "Hà Văn Minh".into(),
+        image: None,
+        seal: None,
     };
     let date = vanban::model::Date::from_ymd(2024, 5, 20).expect("a valid date");
     let mut doc = vanban::model::Document::new(

@@ -6,6 +6,7 @@ use crate::error::{Diagnostic, Diagnostics, Error, Result, sort_by_position};
 use crate::input::{self, Format, Parsed};
 use crate::loader::{FsLoader, Loader, NoFiles};
 use crate::model;
+use crate::png::{self, Png};
 use crate::resolve::{self, Resolved};
 
 /// How a document is read: where the files it names come from, and
@@ -52,7 +53,20 @@ impl<'a> ReadOptions<'a> {
 pub struct Document {
     resolved: Resolved,
     warnings: Vec<Diagnostic>,
+    images: Images,
 }
+
+/// The signer's image (box 7c) and the seal (box 8), checked.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Images {
+    /// The signer's signature.
+    pub signer: Option<std::sync::Arc<Png>>,
+    /// The seal and its diameter in mm.
+    pub seal: Option<(std::sync::Arc<Png>, f64)>,
+}
+
+/// The seal diameters accepted, in mm (the decree's seals are 30–42 mm).
+const SEAL_DIAMETERS: std::ops::RangeInclusive<f64> = 20.0..=60.0;
 
 impl Document {
     /// Parses and validates YAML text. Every problem found is returned at
@@ -129,8 +143,10 @@ impl Document {
                     .map_err(|d| Error::Invalid(Diagnostics(vec![locate(*d)])))?,
             ),
         };
+        let (images, image_errors) = images(&document.signature, options.loader);
         let resolved = resolve::resolve(document, plan);
         let mut diagnostics = warnings;
+        diagnostics.extend(image_errors);
         diagnostics.extend(crate::validate::validate(&resolved));
         let mut diagnostics: Vec<Diagnostic> = diagnostics.into_iter().map(locate).collect();
         if options.deny_warnings {
@@ -143,7 +159,42 @@ impl Document {
         Ok(Self {
             resolved,
             warnings: diagnostics,
+            images,
         })
+    }
+
+    /// Gives the signer's image (box 7c) as PNG bytes, in place of (or
+    /// without) a `signature.image` file: for a service that holds the
+    /// images itself. The PNG must have an alpha channel.
+    pub fn set_signature_image(&mut self, png: Vec<u8>) -> Result<()> {
+        let png = png::check(png).map_err(|e| image_error("signature.image", e))?;
+        self.images.signer = Some(std::sync::Arc::new(png));
+        Ok(())
+    }
+
+    /// Gives the seal (box 8) as PNG bytes and its diameter in mm, in place
+    /// of (or without) a `signature.seal` file.
+    pub fn set_seal(&mut self, png: Vec<u8>, diameter_mm: f64) -> Result<()> {
+        if !SEAL_DIAMETERS.contains(&diameter_mm) {
+            return Err(image_error(
+                "signature.seal.diameter",
+                bad_diameter(diameter_mm),
+            ));
+        }
+        let png = png::check(png).map_err(|e| image_error("signature.seal", e))?;
+        self.images.seal = Some((std::sync::Arc::new(png), diameter_mm));
+        Ok(())
+    }
+
+    /// Whether the document asks to be issued electronically
+    /// (`electronic: true`).
+    pub fn is_electronic(&self) -> bool {
+        self.model().electronic
+    }
+
+    /// The signer's image and the seal.
+    pub(crate) fn images(&self) -> &Images {
+        &self.images
     }
 
     /// The document's data.
@@ -179,6 +230,61 @@ impl Document {
             m.date
         )
     }
+}
+
+/// An image given through the library that cannot be used.
+fn image_error(path: &str, message: String) -> Error {
+    Error::Invalid(Diagnostics(vec![
+        Diagnostic::error(path, message).with_hint(IMAGE_HINT.to_string()),
+    ]))
+}
+
+const IMAGE_HINT: &str = "give a PNG with a transparent background (an alpha channel), \
+     at most 2 MiB and 4096 pixels a side";
+
+fn bad_diameter(diameter: f64) -> String {
+    format!(
+        "a seal {diameter} mm across: give its real diameter, {}–{} mm",
+        SEAL_DIAMETERS.start(),
+        SEAL_DIAMETERS.end()
+    )
+}
+
+/// Reads and checks the images the signature names, through the loader;
+/// each problem is a diagnostic at its key.
+fn images(signature: &model::Signature, loader: &dyn Loader) -> (Images, Vec<Diagnostic>) {
+    let mut errors = Vec::new();
+    let mut read = |path: &str, file: &str| {
+        let bytes = loader
+            .read(file, png::MAX_PNG_BYTES)
+            .map_err(|e| format!("the image cannot be used: {e}"));
+        match bytes.and_then(|b| png::check(b).map_err(|e| format!("`{file}`: {e}"))) {
+            Ok(png) => Some(std::sync::Arc::new(png)),
+            Err(message) => {
+                errors.push(Diagnostic::error(path, message).with_hint(format!(
+                    "{IMAGE_HINT}; the path is relative to this document's file"
+                )));
+                None
+            }
+        }
+    };
+    let signer = signature
+        .image
+        .as_deref()
+        .and_then(|file| read("signature.image", file));
+    let seal = signature
+        .seal
+        .as_ref()
+        .and_then(|seal| read("signature.seal.file", &seal.file).map(|png| (png, seal.diameter)));
+    if let Some(seal) = &signature.seal
+        && !SEAL_DIAMETERS.contains(&seal.diameter)
+    {
+        errors.push(Diagnostic::error(
+            "signature.seal.diameter",
+            bad_diameter(seal.diameter),
+        ));
+    }
+    (Images { signer, seal }, errors)
 }
 
 /// The warning policy, in one place: under `deny_warnings` every warning is

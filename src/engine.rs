@@ -16,6 +16,40 @@ pub struct PdfOptions {
     pub pdf_a: bool,
 }
 
+/// The names the layout reads the signer's image and the seal from.
+const SIGNER_IMAGE: &str = "/vanban-signer.png";
+const SEAL_IMAGE: &str = "/vanban-seal.png";
+
+/// How a document is laid out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Mode {
+    /// The electronic layout: number and day and month left blank.
+    pub electronic: bool,
+    /// The whole document, or a part of it.
+    pub part: Part,
+}
+
+/// Which part of a document is laid out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Part {
+    /// Everything.
+    Whole,
+    /// Everything but the appendices (filed as PDFs of their own).
+    WithoutAppendices,
+    /// Appendix `i` alone, as its own PDF.
+    Appendix(usize),
+}
+
+impl Mode {
+    /// The whole document, laid out as it asks.
+    pub(crate) fn of(doc: &Document) -> Self {
+        Self {
+            electronic: doc.is_electronic(),
+            part: Part::Whole,
+        }
+    }
+}
+
 /// Fonts and templates loaded once; renders any number of documents, from
 /// any number of threads.
 pub struct Engine {
@@ -159,9 +193,37 @@ impl Engine {
 
     /// The computed view of a document: every number and label the templates place.
     pub fn view(&self, doc: &Document) -> view::View {
-        let mut view = view::build(doc.resolved());
+        self.view_as(doc, Mode::of(doc))
+    }
+
+    /// The view laid out in `mode`.
+    pub(crate) fn view_as(&self, doc: &Document, mode: Mode) -> view::View {
+        let mut view = view::build_as(doc.resolved(), mode.electronic);
         if let Some(font) = &self.font {
             view.layout.font = Some(font.clone());
+        }
+        let images = doc.images();
+        view.signature.image = images.signer.as_ref().map(|png| view::ImageView {
+            file: SIGNER_IMAGE,
+            aspect: png.aspect(),
+            width_mm: None,
+        });
+        view.signature.seal = images.seal.as_ref().map(|(png, diameter)| view::ImageView {
+            file: SEAL_IMAGE,
+            aspect: png.aspect(),
+            width_mm: Some(*diameter),
+        });
+        match mode.part {
+            Part::Whole => {}
+            Part::WithoutAppendices => view.appendices.clear(),
+            Part::Appendix(i) => {
+                let mut appendix = view.appendices.swap_remove(i);
+                appendix.attached_to.clear();
+                appendix.attached_phrases.clear();
+                view.meta.title = format!("{}: {}", appendix.label, appendix.title);
+                view.appendices = vec![appendix];
+                view.appendix_file = true;
+            }
         }
         view
     }
@@ -169,20 +231,44 @@ impl Engine {
     /// The Typst source of a document (for debugging templates). Fails when
     /// the document asks for a font family the engine does not have.
     pub fn render_typst(&self, doc: &Document) -> Result<String> {
-        let view = self.view(doc);
+        self.typst_as(doc, Mode::of(doc))
+    }
+
+    fn typst_as(&self, doc: &Document, mode: Mode) -> Result<String> {
+        let view = self.view_as(doc, mode);
         if let Some(family) = &view.layout.font {
             self.typesetter.require_family(family)?;
         }
         self.composer.compose(&view)
     }
 
-    /// The laid-out pages, before PDF export.
+    /// The laid-out pages, before PDF export: electronic when the document
+    /// says so (`electronic: true`).
     pub fn render_layout(&self, doc: &Document) -> Result<LaidOut> {
-        let source = self.render_typst(doc)?;
+        self.layout_as(doc, Mode::of(doc))
+    }
+
+    /// The pages laid out in `mode`.
+    pub(crate) fn layout_as(&self, doc: &Document, mode: Mode) -> Result<LaidOut> {
+        let source = self.typst_as(doc, mode)?;
         let d = doc.model().date;
+        let images = doc.images();
+        let mut files = Vec::new();
+        if let Some(png) = &images.signer {
+            files.push((
+                SIGNER_IMAGE,
+                typst::foundations::Bytes::new(png.bytes.clone()),
+            ));
+        }
+        if let Some((png, _)) = &images.seal {
+            files.push((
+                SEAL_IMAGE,
+                typst::foundations::Bytes::new(png.bytes.clone()),
+            ));
+        }
         let pages = self
             .typesetter
-            .compile(source, (d.year(), d.month(), d.day()))?;
+            .compile(source, (d.year(), d.month(), d.day()), &files)?;
         Ok(LaidOut { pages })
     }
 
@@ -219,11 +305,23 @@ impl Engine {
         layout: &LaidOut,
         options: PdfOptions,
     ) -> Result<Vec<u8>> {
+        self.export_as(doc, layout, options, "")
+    }
+
+    /// Exports pages as a PDF whose identifier is the document's key and
+    /// `part` (an appendix filed on its own has an identifier of its own).
+    pub(crate) fn export_as(
+        &self,
+        doc: &Document,
+        layout: &LaidOut,
+        options: PdfOptions,
+        part: &str,
+    ) -> Result<Vec<u8>> {
         let d = doc.model().date;
         typeset::export_pdf(
             &layout.pages,
             &PdfExport {
-                ident: doc.stable_key(),
+                ident: format!("{}{part}", doc.stable_key()),
                 date: (d.year(), d.month(), d.day()),
                 pdf_a: options.pdf_a,
             },

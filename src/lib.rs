@@ -58,7 +58,7 @@
 //!     "Yên Bái",
 //!     model::Date::from_ymd(2024, 4, 3).unwrap(),
 //!     "Lịch tiếp công dân tháng 4 năm 2024",
-//!     Signature { authority: Some("TL. Giám đốc".into()), title: "Chánh Văn phòng".into(), name: "Trần Văn Bình".into() },
+//!     Signature { authority: Some("TL. Giám đốc".into()), title: "Chánh Văn phòng".into(), name: "Trần Văn Bình".into(), image: None, seal: None },
 //!     "VT, VP",
 //! );
 //! doc.number = Some(12);
@@ -172,6 +172,7 @@ mod error;
 pub mod inspect;
 mod loader;
 mod nd30;
+mod png;
 mod stack;
 mod suggest;
 mod vi;

@@ -89,11 +89,22 @@ impl Typesetter {
 
     /// Lays out a composed Typst source. `today` is the document's date.
     /// Runs on the library's render threads, whatever the caller's stack.
-    pub(crate) fn compile(&self, source: String, today: (i32, u32, u32)) -> Result<PagedDocument> {
-        stack::on_render_stack(|| self.compile_here(source, today))
+    /// `files` are the images the source names (`/vanban-signer.png`).
+    pub(crate) fn compile(
+        &self,
+        source: String,
+        today: (i32, u32, u32),
+        files: &[(&'static str, Bytes)],
+    ) -> Result<PagedDocument> {
+        stack::on_render_stack(|| self.compile_here(source, today, files))
     }
 
-    fn compile_here(&self, source: String, today: (i32, u32, u32)) -> Result<PagedDocument> {
+    fn compile_here(
+        &self,
+        source: String,
+        today: (i32, u32, u32),
+        files: &[(&'static str, Bytes)],
+    ) -> Result<PagedDocument> {
         let inner = self
             .engine
             .world_builder("/nd30.typ")
@@ -106,6 +117,10 @@ impl Typesetter {
             inner: &inner,
             main: main.clone(),
             today: Datetime::from_ymd(today.0, today.1 as u8, today.2 as u8),
+            files: files
+                .iter()
+                .map(|(name, bytes)| (file_id(name), bytes.clone()))
+                .collect(),
         };
         let warned = typst::compile::<PagedDocument>(&world);
         // A family that is asked for and missing would fall back silently to
@@ -146,8 +161,19 @@ fn intern_main_id() -> FileId {
     .intern()
 }
 
+/// The id of a file the composed document's images are read from.
+fn file_id(name: &str) -> FileId {
+    RootedPath::new(
+        VirtualRoot::Project,
+        VirtualPath::new(name).expect("a valid path"),
+    )
+    .intern()
+}
+
 /// A world whose main file is one composed document.
 struct DocumentWorld<'a> {
+    /// The document's images, by id.
+    files: Vec<(FileId, Bytes)>,
     library: &'a LazyHash<Library>,
     book: &'a LazyHash<FontBook>,
     inner: &'a typst_as_lib::TypstWorld<'a>,
@@ -177,7 +203,10 @@ impl World for DocumentWorld<'_> {
     }
 
     fn file(&self, id: FileId) -> FileResult<Bytes> {
-        self.inner.file(id)
+        match self.files.iter().find(|(f, _)| *f == id) {
+            Some((_, bytes)) => Ok(bytes.clone()),
+            None => self.inner.file(id),
+        }
     }
 
     fn font(&self, index: usize) -> Option<Font> {

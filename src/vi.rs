@@ -293,6 +293,15 @@ pub fn date_of_issue(year: i32, month: u32, day: u32) -> String {
     )
 }
 
+/// The date line of an electronic document, its day and month left blank
+/// for the signing tool to stamp at issue: "ngày      tháng      năm 2024".
+pub fn date_of_issue_blank(year: i32) -> String {
+    format!("ngày {BLANK} tháng {BLANK} năm {year}")
+}
+
+/// The room left for a number, a day or a month stamped at issue.
+pub const BLANK: &str = "    ";
+
 /// Date in running text: (2024, 2, 16) -> "16/02/2024", (2024, 7, 27) ->
 /// "27/7/2024", same leading-zero rule as [`date_of_issue`].
 pub fn date_short(year: i32, month: u32, day: u32) -> String {
@@ -680,6 +689,11 @@ mod tests {
         assert_eq!(date_of_issue(2024, 12, 10), "ngày 10 tháng 12 năm 2024");
         assert_eq!(date_of_issue(2024, 10, 1), "ngày 01 tháng 10 năm 2024");
         assert_eq!(date_of_issue(2025, 11, 30), "ngày 30 tháng 11 năm 2025");
+    }
+
+    #[test]
+    fn a_blank_date_keeps_the_year() {
+        assert_eq!(date_of_issue_blank(2024), "ngày      tháng      năm 2024");
     }
 
     #[test]

@@ -201,6 +201,13 @@ fn electronic(name: &str, pdf_a: bool) -> ElectronicPdf {
         .unwrap()
 }
 
+/// An example as written, with `electronic: true`.
+fn electronic_example(name: &str) -> vanban::Document {
+    let mut model = example(name).model().clone();
+    model.electronic = true;
+    vanban::Document::from_model(model).unwrap()
+}
+
 // ------------------------------------------------------------ reading back
 
 /// A signature field as the PDF holds it.
@@ -441,8 +448,10 @@ fn the_number_and_date_slots_cover_their_lines() {
         ]
     );
     for (kind, text) in [
-        (SlotKind::Number, "Số: 25/KH-SLĐTBXH"),
-        (SlotKind::Date, "Yên Bái, ngày 05 tháng 3 năm 2024"),
+        // The electronic layout leaves the number and the day and month
+        // blank for the signing tool (Điều 15.3).
+        (SlotKind::Number, "Số: /KH-SLĐTBXH"),
+        (SlotKind::Date, "Yên Bái, ngày tháng năm 2024"),
     ] {
         let slot = e.slots.iter().find(|s| s.kind == kind).unwrap();
         assert_eq!(slot.page, 1);
@@ -521,7 +530,7 @@ fn slot_markers_change_no_byte_of_a_paper_document() {
 
 #[test]
 fn fields_are_an_update_that_keeps_typst_pdf_a() {
-    let doc = example(PLAN);
+    let doc = electronic_example(PLAN);
     let plain = engine()
         .render_pdf_with(&doc, PdfOptions { pdf_a: true })
         .unwrap();
@@ -835,4 +844,632 @@ fn certificate_problems_are_errors_that_say_what_to_do() {
         matches!(e, Error::Signing(SigningError::NoField { ref available, .. }) if available == &[SIGNER_FIELD, SEAL_FIELD]),
         "{e}"
     );
+}
+
+// ------------------------------------------------- the electronic layout
+
+/// pdftotext's text of page `page`.
+fn page_text(pdf: &Path, page: u32) -> String {
+    let p = page.to_string();
+    let (ok, out) = run(
+        "pdftotext",
+        &["-f", &p, "-l", &p, pdf.to_str().unwrap(), "-"],
+        "apt-get install poppler-utils",
+    );
+    assert!(ok, "pdftotext:\n{out}");
+    out
+}
+
+#[test]
+fn the_electronic_layout_leaves_the_number_and_the_day_and_month_blank() {
+    // `electronic: true` in the document, through the ordinary PDF.
+    let doc = electronic_example(PLAN);
+    assert!(doc.is_electronic() && !example(PLAN).is_electronic());
+    let paper = write(
+        "layout-paper.pdf",
+        &engine().render_pdf(&example(PLAN)).unwrap(),
+    );
+    let text = page_text(&paper, 1);
+    assert!(text.contains("Số: 25/KH-SLĐTBXH") && text.contains("ngày 05 tháng 3 năm 2024"));
+    for pdf in [
+        engine().render_pdf(&doc).unwrap(),
+        electronic(PLAN, false).pdf,
+    ] {
+        let path = write("layout-electronic.pdf", &pdf);
+        let text = page_text(&path, 1);
+        assert!(
+            !text.contains("25/KH") && !text.contains("05 tháng 3"),
+            "the draft's number and date are not printed:\n{text}"
+        );
+        let number = text_line(&path, 1, "Số: /KH-SLĐTBXH");
+        let date = text_line(&path, 1, "Yên Bái, ngày tháng năm 2024");
+        // Room for the stamp: the blank is as wide as six spaces at 13 pt.
+        let blank = text_line(&path, 1, "/KH-SLĐTBXH")[0] - text_line(&path, 1, "Số:")[2];
+        assert!(blank > 15.0, "the number's blank is {blank:.1} pt wide");
+        let day = text_line(&path, 1, "tháng")[0] - text_line(&path, 1, "ngày")[2];
+        assert!(day > 15.0, "the day's blank is {day:.1} pt wide");
+        assert!(number[3] > 600.0 && date[3] > 600.0);
+    }
+    // The appendix line of the document names the blank number too.
+    let e = engine()
+        .render_electronic(
+            &example("ke-hoach-quang-ninh-2024.yaml"),
+            PdfOptions::default(),
+        )
+        .unwrap();
+    let path = write("layout-appendix.pdf", &e.pdf);
+    let last = page_text(&path, e.pages as u32);
+    assert!(
+        last.contains("(Kèm theo Kế hoạch số /KH-SGTVT ngày\ntháng năm 2024"),
+        "the appendix names the blank number and date:\n{last}"
+    );
+}
+
+// -------------------------------------------------------------- images
+
+/// A PNG `width`×`height` whose pixels `paint` colours (RGBA).
+fn png_image(width: u32, height: u32, paint: impl Fn(u32, u32) -> [u8; 4]) -> Vec<u8> {
+    let mut data = Vec::new();
+    for y in 0..height {
+        for x in 0..width {
+            data.extend_from_slice(&paint(x, y));
+        }
+    }
+    let mut out = Vec::new();
+    let mut encoder = png::Encoder::new(&mut out, width, height);
+    encoder.set_color(png::ColorType::Rgba);
+    encoder.set_depth(png::BitDepth::Eight);
+    let mut writer = encoder.write_header().unwrap();
+    writer.write_image_data(&data).unwrap();
+    writer.finish().unwrap();
+    out
+}
+
+const BLUE: [u8; 4] = [20, 40, 210, 255];
+const RED: [u8; 4] = [225, 20, 25, 255];
+const CLEAR: [u8; 4] = [0, 0, 0, 0];
+
+/// A signature: a blue band, 3:1, on a transparent background.
+fn signature_png() -> Vec<u8> {
+    png_image(
+        300,
+        100,
+        |_, y| if (10..90).contains(&y) { BLUE } else { CLEAR },
+    )
+}
+
+/// A seal: a red disc on a transparent background.
+fn seal_png() -> Vec<u8> {
+    png_image(200, 200, |x, y| {
+        let (dx, dy) = (x as f64 - 99.5, y as f64 - 99.5);
+        if dx * dx + dy * dy <= 100.0 * 100.0 {
+            RED
+        } else {
+            CLEAR
+        }
+    })
+}
+
+/// The pixels of page `page` at 72 dpi (a pixel is a point), RGB.
+fn page_pixels(pdf: &Path, page: u32) -> (u32, u32, Vec<u8>) {
+    let p = page.to_string();
+    let stem = pdf.with_extension("");
+    let (ok, out) = run(
+        "pdftoppm",
+        &[
+            "-f",
+            &p,
+            "-l",
+            &p,
+            "-r",
+            "72",
+            "-png",
+            "-singlefile",
+            pdf.to_str().unwrap(),
+            stem.to_str().unwrap(),
+        ],
+        "apt-get install poppler-utils",
+    );
+    assert!(ok, "pdftoppm:\n{out}");
+    let file = std::fs::File::open(stem.with_extension("png")).unwrap();
+    let mut reader = png::Decoder::new(std::io::BufReader::new(file))
+        .read_info()
+        .unwrap();
+    let mut buffer = vec![0; reader.output_buffer_size().unwrap()];
+    let info = reader.next_frame(&mut buffer).unwrap();
+    assert_eq!(info.color_type, png::ColorType::Rgb);
+    buffer.truncate(info.buffer_size());
+    (info.width, info.height, buffer)
+}
+
+/// The bounding box (PDF points, bottom-left origin) of the pixels `is`
+/// picks, and how many there are.
+fn bbox(pixels: &(u32, u32, Vec<u8>), is: impl Fn(&[u8]) -> bool) -> ([f64; 4], usize) {
+    let (w, h, data) = pixels;
+    let (mut l, mut b, mut r, mut t, mut n) = (f64::MAX, f64::MAX, 0.0_f64, 0.0_f64, 0);
+    for y in 0..*h {
+        for x in 0..*w {
+            let i = ((y * w + x) * 3) as usize;
+            if is(&data[i..i + 3]) {
+                n += 1;
+                let (px, py) = (x as f64, (*h - y) as f64);
+                l = l.min(px);
+                r = r.max(px + 1.0);
+                b = b.min(py - 1.0);
+                t = t.max(py);
+            }
+        }
+    }
+    ([l, b, r, t], n)
+}
+
+fn is_blue(p: &[u8]) -> bool {
+    p[2] > 150 && p[0] < 90 && p[1] < 110
+}
+
+fn is_red(p: &[u8]) -> bool {
+    p[0] > 170 && p[1] < 90 && p[2] < 90
+}
+
+#[test]
+fn the_signature_is_blue_in_box_7c_and_the_seal_red_at_its_real_size() {
+    let mut doc = example(PLAN);
+    doc.set_signature_image(signature_png()).unwrap();
+    doc.set_seal(seal_png(), 40.0).unwrap();
+    let e = engine()
+        .render_electronic(&doc, PdfOptions::default())
+        .unwrap();
+    let path = write("images.pdf", &e.pdf);
+    let signer = e.slots.iter().find(|s| s.kind == SlotKind::Signer).unwrap();
+    let seal = e.slots.iter().find(|s| s.kind == SlotKind::Seal).unwrap();
+    let pixels = page_pixels(&path, signer.page as u32);
+    let (blue, blues) = bbox(&pixels, is_blue);
+    let (red, reds) = bbox(&pixels, is_red);
+    assert!(
+        blues > 1000 && reds > 1000,
+        "{blues} blue, {reds} red pixels"
+    );
+
+    // The image, 3:1, fills box 7c's width (60 mm), centred on its height;
+    // its band is the middle 80 % of the image's height.
+    let [l, b, r, t] = signer.rect;
+    let shown = (r - l).min((t - b) * 3.0);
+    close(
+        blue[2],
+        (l + r) / 2.0 + shown / 2.0,
+        1.5,
+        "the signature's right edge",
+    );
+    let band = shown / 3.0 * 0.8;
+    close(blue[3] - blue[1], band, 2.0, "the signature's band height");
+    close(
+        (blue[1] + blue[3]) / 2.0,
+        (b + t) / 2.0,
+        1.5,
+        "centred on box 7c",
+    );
+    // The seal: 40 mm across, where the seal's field is, over the image's
+    // left third (its red covers the blue there).
+    let diameter = 40.0 * 72.0 / 25.4;
+    close(red[2] - red[0], diameter, 2.0, "the seal's printed width");
+    close(red[3] - red[1], diameter, 2.0, "the seal's printed height");
+    for i in 0..4 {
+        close(red[i], seal.rect[i], 1.5, "the seal over its field");
+    }
+    let image_left = (l + r) / 2.0 - shown / 2.0;
+    close(
+        red[2],
+        image_left + shown / 3.0,
+        1.5,
+        "the seal covers the left third",
+    );
+    assert!(
+        blue[0] >= red[0] && blue[0] < red[2],
+        "the image's left part lies under the seal: blue {blue:?}, red {red:?}"
+    );
+    // Title and name stay clear of the signature.
+    let title = text_line(&path, signer.page as u32, "PHÓ GIÁM ĐỐC");
+    let name = text_line(&path, signer.page as u32, "Nguyễn Thị Thanh Hương");
+    assert!(blue[3] <= title[1] + 1.0 && blue[1] >= name[3] - 1.0);
+
+    // PDF/A stays valid with the images' transparency.
+    let archived = engine()
+        .render_electronic(&doc, PdfOptions { pdf_a: true })
+        .unwrap();
+    qpdf_check(&write("images-pdfa.pdf", &archived.pdf));
+    // Without images, box 7c keeps its blank lines: no blue, no red.
+    let plain = write("no-images.pdf", &electronic(PLAN, false).pdf);
+    let pixels = page_pixels(&plain, signer.page as u32);
+    assert_eq!(bbox(&pixels, is_blue).1 + bbox(&pixels, is_red).1, 0);
+}
+
+/// `signature:` of the plan example, with `extra` lines under it, in a
+/// directory of its own with `files` beside it.
+fn plan_with_signature(name: &str, extra: &str, files: &[(&str, &[u8])]) -> PathBuf {
+    let dir = scratch(name);
+    std::fs::create_dir_all(&dir).unwrap();
+    let yaml = std::fs::read_to_string(common::example_path(PLAN)).unwrap();
+    let at = yaml.find("  name: Nguyễn Thị Thanh Hương\n").unwrap()
+        + "  name: Nguyễn Thị Thanh Hương\n".len();
+    let yaml = format!("{}{extra}{}", &yaml[..at], &yaml[at..]);
+    for (file, bytes) in files {
+        std::fs::write(dir.join(file), bytes).unwrap();
+    }
+    let path = dir.join("ke-hoach.yaml");
+    std::fs::write(&path, yaml).unwrap();
+    path
+}
+
+#[test]
+fn images_are_files_beside_the_document_read_through_its_loader() {
+    let path = plan_with_signature(
+        "images-ok",
+        "  image: chu-ky.png\n  seal: { file: dau.png, diameter: 36 }\n",
+        &[("chu-ky.png", &signature_png()), ("dau.png", &seal_png())],
+    );
+    let doc = vanban::Document::from_path(&path).unwrap();
+    let e = engine()
+        .render_electronic(&doc, PdfOptions::default())
+        .unwrap();
+    let pixels = page_pixels(&write("images-file.pdf", &e.pdf), e.pages as u32);
+    assert!(bbox(&pixels, is_blue).1 > 1000 && bbox(&pixels, is_red).1 > 1000);
+    // A text read without a loader names no file.
+    let text = std::fs::read_to_string(&path).unwrap();
+    let Error::Invalid(d) = vanban::Document::from_yaml_str(&text).unwrap_err() else {
+        panic!("not a diagnostic")
+    };
+    assert!(d.0.iter().any(|d| d.path == "signature.image"), "{d:?}");
+}
+
+#[test]
+fn an_image_that_cannot_be_used_is_an_error_at_its_line() {
+    let opaque = png_image(30, 10, |_, _| BLUE);
+    // Re-encode without alpha: RGB.
+    let rgb = {
+        let mut out = Vec::new();
+        let mut encoder = png::Encoder::new(&mut out, 4, 4);
+        encoder.set_color(png::ColorType::Rgb);
+        encoder.set_depth(png::BitDepth::Eight);
+        let mut w = encoder.write_header().unwrap();
+        w.write_image_data(&[0; 48]).unwrap();
+        w.finish().unwrap();
+        out
+    };
+    let large = vec![0u8; 3 * 1024 * 1024];
+    for (case, extra, file, bytes, path, expected) in [
+        (
+            "jpeg",
+            "  image: chu-ky.jpg\n",
+            "chu-ky.jpg",
+            &b"\xff\xd8\xff\xe0\0\x10JFIF"[..],
+            "signature.image",
+            "not a PNG",
+        ),
+        (
+            "rgb",
+            "  image: chu-ky.png\n",
+            "chu-ky.png",
+            &rgb[..],
+            "signature.image",
+            "no alpha channel",
+        ),
+        (
+            "large",
+            "  image: chu-ky.png\n",
+            "chu-ky.png",
+            &large[..],
+            "signature.image",
+            "larger than",
+        ),
+        (
+            "missing",
+            "  image: khong-co.png\n",
+            "other.png",
+            &opaque[..],
+            "signature.image",
+            "cannot be used",
+        ),
+        (
+            "seal",
+            "  seal: { file: dau.png, diameter: 36 }\n",
+            "dau.png",
+            &rgb[..],
+            "signature.seal.file",
+            "no alpha channel",
+        ),
+        (
+            "diameter",
+            "  seal: { file: dau.png, diameter: 360 }\n",
+            "dau.png",
+            &opaque[..],
+            "signature.seal.diameter",
+            "360 mm",
+        ),
+    ] {
+        let yaml = plan_with_signature(&format!("bad-{case}"), extra, &[(file, bytes)]);
+        let Error::Invalid(d) = vanban::Document::from_path(&yaml).unwrap_err() else {
+            panic!("{case}: not a diagnostic")
+        };
+        let d =
+            d.0.iter()
+                .find(|d| d.path == path)
+                .unwrap_or_else(|| panic!("{case}: {d:?}"));
+        assert!(
+            d.message.contains(expected),
+            "{case}: `{}` does not say `{expected}`",
+            d.message
+        );
+        // The line of `signature.image` / `seal:` (the signature starts at line 190).
+        let line = d.line.unwrap_or_else(|| panic!("{case}: no line"));
+        assert!((194..=195).contains(&line), "{case}: line {line}");
+    }
+    // Bytes given through the library are checked the same way.
+    let mut doc = example(PLAN);
+    let e = doc.set_signature_image(rgb.clone()).unwrap_err();
+    assert!(e.to_string().contains("no alpha channel"), "{e}");
+    let e = doc.set_seal(seal_png(), 5.0).unwrap_err();
+    assert!(e.to_string().contains("5 mm"), "{e}");
+}
+
+// ----------------------------------------------- appendices filed apart
+
+#[test]
+fn appendices_filed_apart_keep_their_corner_free_and_their_line_blank() {
+    let doc = example("ke-hoach-quang-ninh-2024.yaml");
+    let whole = engine()
+        .render_electronic(&doc, PdfOptions::default())
+        .unwrap();
+    let certs = certificates();
+    let options = electronic::IssueOptions {
+        pdf: PdfOptions { pdf_a: true },
+        appendix_files: true,
+        signing: Some(electronic::Signing::new(rsa(), certs.time).unwrap()),
+    };
+    let issued = engine().issue_electronic(&doc, &options).unwrap();
+    assert_eq!(issued.appendices.len(), 1);
+    let appendix = &issued.appendices[0];
+    assert_eq!(
+        issued.document.pages + appendix.pages,
+        whole.pages,
+        "the appendix moved to its own file"
+    );
+    let main = write("filed-main.pdf", &issued.document.pdf);
+    assert!(!page_text(&main, issued.document.pages as u32).contains("CÁC VĂN BẢN CHỈ ĐẠO"));
+
+    let path = write("filed-appendix.pdf", &appendix.pdf);
+    qpdf_check(&path);
+    let text = page_text(&path, 1);
+    assert!(
+        text.contains("Phụ lục") && !text.contains("Kèm theo"),
+        "{text}"
+    );
+    // The corner: the top-right of the text area (margins 25 mm top, 20 mm right).
+    let corner = appendix
+        .slots
+        .iter()
+        .find(|s| s.kind == SlotKind::AppendixCorner)
+        .unwrap();
+    let mm = 72.0 / 25.4;
+    assert_eq!(corner.page, 1);
+    close(
+        corner.rect[2],
+        595.28 - 20.0 * mm,
+        0.1,
+        "the corner's right edge",
+    );
+    close(
+        corner.rect[3],
+        841.89 - 25.0 * mm,
+        0.1,
+        "the corner's top edge",
+    );
+    close(corner.width(), 60.0 * mm, 0.1, "the corner's width");
+    let label = text_line(&path, 1, "Phụ lục");
+    assert!(
+        label[3] <= corner.rect[1],
+        "the label {label:?} is below the corner {corner:?}"
+    );
+    // The organisation's field over the corner, signed.
+    let (_, fields) = fields(&appendix.pdf);
+    let f = field(&fields, electronic::APPENDIX_FIELD);
+    assert!(f.signed);
+    for i in 0..4 {
+        close(f.rect[i], corner.rect[i], 0.01, "the field over the corner");
+    }
+    let report = pyhanko(&path, &certs.rsa_pem);
+    assert_eq!(report["signatures"][0]["bottom_line"], true, "{report:#}");
+    assert_eq!(report["signatures"][0]["field"], electronic::APPENDIX_FIELD);
+
+    // The signature map: every slot of both files.
+    let map = issued.signature_map("ke-hoach.pdf", |i| format!("ke-hoach-phu-luc-{i}.pdf"));
+    let json: serde_json::Value = serde_json::from_str(&map.to_json()).unwrap();
+    assert_eq!(json["units"], "pt");
+    assert_eq!(json["origin"], "bottom-left");
+    let files = json["files"].as_array().unwrap();
+    assert_eq!(files[0]["file"], "ke-hoach.pdf");
+    assert_eq!(files[1]["file"], "ke-hoach-phu-luc-1.pdf");
+    let kinds: Vec<(&str, Option<&str>)> = files[0]["slots"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| (s["kind"].as_str().unwrap(), s["field"].as_str()))
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            ("number", None),
+            ("date", None),
+            ("signer", Some(SIGNER_FIELD)),
+            ("seal", Some(SEAL_FIELD))
+        ]
+    );
+    assert_eq!(files[1]["slots"][0]["kind"], "appendix-corner");
+    assert_eq!(files[1]["slots"][0]["page"], 1);
+    assert_eq!(files[0]["pages"], issued.document.pages);
+}
+
+// ------------------------------------------------------ the command line
+
+fn vanban(args: &[&str], env: &[(&str, &str)]) -> (bool, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_vanban"))
+        .args(args)
+        .envs(env.iter().copied())
+        .output()
+        .unwrap();
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn render_and_batch_sign_with_a_certificate_or_write_nothing() {
+    let certs = certificates();
+    let p12 = write("cli.p12", &certs.rsa_default);
+    let p12 = p12.to_str().unwrap();
+    let time = certs.time.rfc3339();
+    let input = common::example_path("ke-hoach-quang-ninh-2024.yaml");
+    let input = input.to_str().unwrap();
+    let out = scratch("cli-signed.pdf");
+    let map = scratch("cli-map.json");
+    let env = [("VANBAN_P12", PASSWORD), ("WRONG_P12", "mat khau")];
+    let (ok, err) = vanban(
+        &[
+            "render",
+            input,
+            "-o",
+            out.to_str().unwrap(),
+            "--pdf-a",
+            "--appendix-file",
+            "--signature-map",
+            map.to_str().unwrap(),
+            "--sign",
+            p12,
+            "--sign-password-env",
+            "VANBAN_P12",
+            "--sign-time",
+            &time,
+        ],
+        &env,
+    );
+    assert!(ok, "{err}");
+    let appendix = scratch("cli-signed-phu-luc-1.pdf");
+    for pdf in [&out, &appendix] {
+        qpdf_check(pdf);
+        let report = pyhanko(pdf, &certs.rsa_pem);
+        assert_eq!(report["signatures"][0]["bottom_line"], true, "{report:#}");
+    }
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&map).unwrap()).unwrap();
+    assert_eq!(json["files"][1]["file"], "cli-signed-phu-luc-1.pdf");
+
+    // A wrong password, an expired certificate, a file without a key, an
+    // unset variable: a clear error, and nothing written.
+    let no_key = write("cli-no-key.p12", &certs.no_key);
+    for (case, cert, var, at, expected) in [
+        (
+            "password",
+            p12,
+            "WRONG_P12",
+            time.as_str(),
+            "password of the PKCS#12 file is wrong",
+        ),
+        (
+            "expired",
+            p12,
+            "VANBAN_P12",
+            "2099-01-01T08:00:00+07:00",
+            "expired on",
+        ),
+        (
+            "no key",
+            no_key.to_str().unwrap(),
+            "VANBAN_P12",
+            time.as_str(),
+            "no private key",
+        ),
+        (
+            "unset",
+            p12,
+            "NO_SUCH_VARIABLE_15B",
+            time.as_str(),
+            "is not set",
+        ),
+    ] {
+        let target = scratch(&format!("cli-fail-{}.pdf", case.replace(' ', "-")));
+        let (ok, err) = vanban(
+            &[
+                "render",
+                input,
+                "-o",
+                target.to_str().unwrap(),
+                "--appendix-file",
+                "--sign",
+                cert,
+                "--sign-password-env",
+                var,
+                "--sign-time",
+                at,
+            ],
+            &env,
+        );
+        assert!(!ok && err.contains(expected), "{case}: {err}");
+        assert!(!target.exists(), "{case}: a PDF was written");
+        assert!(
+            !target
+                .with_file_name(format!(
+                    "{}-phu-luc-1.pdf",
+                    target.file_stem().unwrap().to_str().unwrap()
+                ))
+                .exists(),
+            "{case}: an appendix was written"
+        );
+        let dir = scratch(&format!("cli-batch-fail-{}", case.replace(' ', "-")));
+        let batch = common::example_path("batch-yen-bai");
+        let (ok, err) = vanban(
+            &[
+                "batch",
+                batch.to_str().unwrap(),
+                "-o",
+                dir.to_str().unwrap(),
+                "--sign",
+                cert,
+                "--sign-password-env",
+                var,
+                "--sign-time",
+                at,
+            ],
+            &env,
+        );
+        assert!(!ok && err.contains(expected), "batch, {case}: {err}");
+        assert!(!dir.exists(), "batch, {case}: files were written");
+    }
+
+    // A batch signs every PDF.
+    let dir = scratch("cli-batch");
+    let batch = common::example_path("batch-yen-bai");
+    let (ok, err) = vanban(
+        &[
+            "batch",
+            batch.to_str().unwrap(),
+            "-o",
+            dir.to_str().unwrap(),
+            "--sign",
+            p12,
+            "--sign-password-env",
+            "VANBAN_P12",
+            "--sign-time",
+            &time,
+        ],
+        &env,
+    );
+    assert!(ok, "{err}");
+    let pdfs = files_with_extension(dir.to_str().unwrap(), "pdf");
+    assert!(pdfs.len() >= 9, "{pdfs:?}");
+    for pdf in &pdfs {
+        let report = pyhanko(pdf, &certs.rsa_pem);
+        let sig = &report["signatures"][0];
+        assert_eq!(sig["bottom_line"], true, "{}: {sig:#}", pdf.display());
+        assert_eq!(sig["field"], SIGNER_FIELD);
+    }
 }

@@ -41,6 +41,10 @@ pub struct Batch {
     /// A district whose report has warnings fails (`--deny-warnings`).
     #[serde(skip)]
     pub deny_warnings: bool,
+    /// Every report issued electronically, and signed if asked
+    /// (`--electronic`, `--sign`).
+    #[serde(skip)]
+    pub electronic: Option<crate::electronic::IssueOptions>,
     /// The batch file's name and where its values are, to locate problems.
     #[serde(skip)]
     source: Source,

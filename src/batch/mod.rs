@@ -22,6 +22,7 @@ pub use slug::slug;
 pub use summary::{summary_document, totals};
 
 use crate::Document;
+use crate::electronic::IssueOptions;
 use crate::error::Diagnostic;
 
 /// One district's document, or why it could not be built.
@@ -46,6 +47,74 @@ pub fn render_many<F>(
     engine: &crate::Engine,
     docs: &[&Document],
     options: crate::PdfOptions,
+    each: F,
+) where
+    F: FnMut(usize, crate::Result<(Vec<u8>, usize)>) + Send,
+{
+    render_many_as(engine, docs, options, None, each)
+}
+
+/// The issue options of a document: the batch's, or (for a document that
+/// says `electronic: true`) the electronic layout unsigned.
+fn electronic_of(
+    doc: &Document,
+    options: crate::PdfOptions,
+    electronic: Option<&IssueOptions>,
+) -> Option<IssueOptions> {
+    electronic.cloned().or_else(|| {
+        doc.is_electronic().then(|| IssueOptions {
+            pdf: options,
+            ..IssueOptions::default()
+        })
+    })
+}
+
+/// Lays out a document, electronically when asked.
+fn layout_of(
+    engine: &crate::Engine,
+    doc: &Document,
+    electronic: Option<&IssueOptions>,
+) -> crate::Result<crate::LaidOut> {
+    match electronic {
+        Some(_) => engine.render_layout_electronic(doc),
+        None => engine.render_layout(doc),
+    }
+}
+
+/// Exports a layout: with signature fields (and signed) when electronic.
+fn export_of(
+    engine: &crate::Engine,
+    doc: &Document,
+    layout: &crate::LaidOut,
+    options: crate::PdfOptions,
+    electronic: Option<&IssueOptions>,
+) -> crate::Result<Vec<u8>> {
+    match electronic {
+        Some(e) => engine.finish_electronic(doc, layout, e).map(|e| e.pdf),
+        None => engine.export_pdf(doc, layout, options),
+    }
+}
+
+/// A whole PDF and its pages, electronic when asked.
+pub(crate) fn render_one_as(
+    engine: &crate::Engine,
+    doc: &Document,
+    options: crate::PdfOptions,
+    electronic: Option<&IssueOptions>,
+) -> crate::Result<(Vec<u8>, usize)> {
+    let electronic = electronic_of(doc, options, electronic);
+    let layout = layout_of(engine, doc, electronic.as_ref())?;
+    let pdf = export_of(engine, doc, &layout, options, electronic.as_ref())?;
+    Ok((pdf, layout.page_count()))
+}
+
+/// [`render_many`], every document issued electronically with `electronic`
+/// when it is given.
+pub(crate) fn render_many_as<F>(
+    engine: &crate::Engine,
+    docs: &[&Document],
+    options: crate::PdfOptions,
+    electronic: Option<&IssueOptions>,
     mut each: F,
 ) where
     F: FnMut(usize, crate::Result<(Vec<u8>, usize)>) + Send,
@@ -60,7 +129,8 @@ pub fn render_many<F>(
             .spawn_scoped(s, move || {
                 for (i, layout) in rx {
                     let result = layout.and_then(|l| {
-                        let bytes = engine.export_pdf(docs[i], &l, options)?;
+                        let e = electronic_of(docs[i], options, electronic);
+                        let bytes = export_of(engine, docs[i], &l, options, e.as_ref())?;
                         Ok((bytes, l.page_count()))
                     });
                     each(i, result);
@@ -73,7 +143,8 @@ pub fn render_many<F>(
                 .enumerate()
                 .for_each_with(tx, |tx, (i, doc)| {
                     // A send fails only when the exporter died; its panic surfaces at join.
-                    let _ = tx.send((i, engine.render_layout(doc)));
+                    let e = electronic_of(doc, options, electronic);
+                    let _ = tx.send((i, layout_of(engine, doc, e.as_ref())));
                 })
         });
         if let Err(panic) = exporter.join() {

@@ -183,8 +183,13 @@ fn render_one(
     out_dir: &Path,
     file: &str,
     options: PdfOptions,
+    electronic: Option<&crate::electronic::IssueOptions>,
 ) -> Result<(String, usize)> {
-    write_pdf(out_dir, file, engine.render_pdf_pages(doc, options)?)
+    write_pdf(
+        out_dir,
+        file,
+        super::render_one_as(engine, doc, options, electronic)?,
+    )
 }
 
 fn write_pdf(
@@ -227,15 +232,21 @@ pub fn run(
         .collect();
     let docs: Vec<&crate::Document> = valid.iter().map(|(_, doc)| *doc).collect();
     let mut rendered: Vec<Option<Written>> = vec![None; districts.len()];
-    super::render_many(engine, &docs, options, |k, result| {
-        let d = &districts[valid[k].0];
-        let written = result
-            .and_then(|pdf| write_pdf(out_dir, &format!("{}.pdf", d.slug), pdf))
-            .map_err(|e| e.to_diagnostics());
-        rendered[valid[k].0] = Some(written);
-        done += 1;
-        progress(done, total);
-    });
+    super::render_many_as(
+        engine,
+        &docs,
+        options,
+        batch.electronic.as_ref(),
+        |k, result| {
+            let d = &districts[valid[k].0];
+            let written = result
+                .and_then(|pdf| write_pdf(out_dir, &format!("{}.pdf", d.slug), pdf))
+                .map_err(|e| e.to_diagnostics());
+            rendered[valid[k].0] = Some(written);
+            done += 1;
+            progress(done, total);
+        },
+    );
     let results: Vec<std::result::Result<ManifestEntry, ManifestFailure>> = districts
         .iter()
         .zip(rendered)
@@ -297,7 +308,15 @@ fn add_summary(
         .filter_map(|e| Some((e.district.clone()?, e.figures.clone())))
         .collect();
     let summary = summary_document(batch, &done).and_then(|doc| {
-        render_one(engine, &doc, out_dir, SUMMARY_FILE, options).map_err(|e| e.to_diagnostics())
+        render_one(
+            engine,
+            &doc,
+            out_dir,
+            SUMMARY_FILE,
+            options,
+            batch.electronic.as_ref(),
+        )
+        .map_err(|e| e.to_diagnostics())
     });
     match summary {
         Ok((sha256, pages)) => manifest.outputs.push(ManifestEntry {

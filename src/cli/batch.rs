@@ -4,6 +4,7 @@ use std::io::IsTerminal;
 use std::path::Path;
 use std::process::ExitCode;
 
+use crate::electronic_args::ElectronicArgs;
 use crate::engine_args::EngineArgs;
 
 pub fn run(
@@ -13,8 +14,22 @@ pub fn run(
     summary_from_shards: bool,
     options: vanban::PdfOptions,
     deny_warnings: bool,
+    electronic: ElectronicArgs,
     engine: EngineArgs,
 ) -> ExitCode {
+    // The certificate first: a wrong password or an expired certificate
+    // renders and writes nothing.
+    let issue = if electronic.wanted() {
+        match electronic.issue_options(options, false) {
+            Ok(o) => Some(o),
+            Err(message) => {
+                eprintln!("error: {message}");
+                return ExitCode::FAILURE;
+            }
+        }
+    } else {
+        None
+    };
     let engine = match engine.build_or_report() {
         Ok(e) => e,
         Err(code) => return code,
@@ -27,6 +42,7 @@ pub fn run(
         }
     };
     batch.deny_warnings = deny_warnings;
+    batch.electronic = issue;
     let bar = progress_bar();
     let mut progress = |done: usize, total: usize| {
         bar.set_length(total as u64);

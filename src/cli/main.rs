@@ -9,12 +9,14 @@ use clap::{Parser, Subcommand};
 mod batch;
 mod bench;
 mod check;
+mod electronic_args;
 mod engine_args;
 mod input;
 mod render;
 #[path = "../../benches/support/synthetic.rs"]
 mod synthetic;
 
+use electronic_args::ElectronicArgs;
 use engine_args::EngineArgs;
 
 /// Vietnamese official documents (Nghị định 30/2020/NĐ-CP) from YAML, as PDF.
@@ -49,6 +51,17 @@ enum Command {
         /// Treat warnings as errors: render nothing if there is any.
         #[arg(long)]
         deny_warnings: bool,
+        /// Electronic: write each appendix as a PDF of its own beside the
+        /// output (`OUTPUT-phu-luc-1.pdf` …), its top-right corner kept free
+        /// for the organisation's signature. Implies --electronic.
+        #[arg(long)]
+        appendix_file: bool,
+        /// Electronic: write the signature map (every slot's page and
+        /// rectangle in PDF points) to this JSON file. Implies --electronic.
+        #[arg(long, value_name = "FILE.json")]
+        signature_map: Option<PathBuf>,
+        #[command(flatten)]
+        electronic: ElectronicArgs,
         #[command(flatten)]
         engine: EngineArgs,
     },
@@ -71,6 +84,8 @@ enum Command {
         /// Treat warnings as errors: a district with a warning fails.
         #[arg(long)]
         deny_warnings: bool,
+        #[command(flatten)]
+        electronic: ElectronicArgs,
         #[command(flatten)]
         engine: EngineArgs,
     },
@@ -125,6 +140,9 @@ fn main() -> ExitCode {
             pdf_a,
             engine,
             deny_warnings,
+            appendix_file,
+            signature_map,
+            electronic,
         } => {
             let format = if typst {
                 render::Format::Typst
@@ -133,7 +151,12 @@ fn main() -> ExitCode {
             } else {
                 render::Format::Pdf { pdf_a }
             };
-            render::run(&input, &output, format, deny_warnings, engine)
+            let electronic = render::Electronic {
+                args: electronic,
+                appendix_file,
+                signature_map,
+            };
+            render::run(&input, &output, format, deny_warnings, electronic, engine)
         }
         Command::Templates {
             command: TemplatesCommand::Export { dir },
@@ -166,6 +189,7 @@ fn main() -> ExitCode {
             pdf_a,
             engine,
             deny_warnings,
+            electronic,
         } => batch::run(
             &input,
             &output,
@@ -173,6 +197,7 @@ fn main() -> ExitCode {
             summary_from_shards,
             vanban::PdfOptions { pdf_a },
             deny_warnings,
+            electronic,
             engine,
         ),
         Command::Bench {

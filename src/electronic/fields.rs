@@ -16,6 +16,9 @@ use crate::Result;
 pub const SIGNER_FIELD: &str = "vanban-signer";
 /// The organisation's field (box 8, the seal).
 pub const SEAL_FIELD: &str = "vanban-seal";
+/// The organisation's field in the top-right corner of an appendix filed
+/// as its own PDF.
+pub const APPENDIX_FIELD: &str = "vanban-appendix";
 
 /// `/SigFlags 3`: the document has signatures (1) and must be updated by
 /// appending only (2), so that signing tools save incrementally.
@@ -26,11 +29,12 @@ const PRINT: i64 = 4;
 
 /// The field a slot gets, with its description for screen readers and
 /// signing tools (`/TU`), or none for slots that are stamped, not signed.
-fn field_for(kind: SlotKind) -> Option<(&'static str, &'static str)> {
+pub(super) fn field_for(kind: SlotKind) -> Option<(&'static str, &'static str)> {
     match kind {
         SlotKind::Signer => Some((SIGNER_FIELD, "Chữ ký số của người có thẩm quyền")),
         SlotKind::Seal => Some((SEAL_FIELD, "Chữ ký số của cơ quan, tổ chức")),
-        SlotKind::Number | SlotKind::Date | SlotKind::AppendixCorner => None,
+        SlotKind::AppendixCorner => Some((APPENDIX_FIELD, "Chữ ký số của cơ quan, tổ chức")),
+        SlotKind::Number | SlotKind::Date => None,
     }
 }
 

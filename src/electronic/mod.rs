@@ -29,13 +29,17 @@
 mod cades;
 mod fields;
 mod identity;
+mod issue;
+mod map;
 mod pdf;
 mod sign;
 mod slots;
 
 pub use crate::error::SigningError;
-pub use fields::{SEAL_FIELD, SIGNER_FIELD, add_signature_fields};
+pub use fields::{APPENDIX_FIELD, SEAL_FIELD, SIGNER_FIELD, add_signature_fields};
 pub use identity::{SigningIdentity, SigningTime};
+pub use issue::{IssueOptions, Issued, Signing};
+pub use map::{MapFile, MapSlot, SignatureMap};
 pub use sign::sign_pdf;
 pub use slots::{Slot, SlotKind};
 
@@ -59,17 +63,20 @@ impl Engine {
         Ok(slots::slots(self.render_layout(doc)?.typst()))
     }
 
-    /// The PDF of [`Engine::render_pdf_with`] with unsigned signature fields
-    /// over the signer's box and the seal, added as an incremental update,
-    /// and the slots.
+    /// The document in the electronic layout (the number and the day and
+    /// month left blank for the signing tool), with unsigned signature
+    /// fields over the signer's box and the seal, added as an incremental
+    /// update, and the slots. [`Engine::issue_electronic`] also files the
+    /// appendices on their own and signs.
     pub fn render_electronic(&self, doc: &Document, options: PdfOptions) -> Result<ElectronicPdf> {
-        let layout = self.render_layout(doc)?;
-        let slots = slots::slots(layout.typst());
-        let pdf = self.export_pdf(doc, &layout, options)?;
-        Ok(ElectronicPdf {
-            pdf: add_signature_fields(&pdf, &slots)?,
-            slots,
-            pages: layout.page_count(),
-        })
+        let layout = self.render_layout_electronic(doc)?;
+        self.finish_electronic(
+            doc,
+            &layout,
+            &IssueOptions {
+                pdf: options,
+                ..IssueOptions::default()
+            },
+        )
     }
 }

@@ -177,6 +177,28 @@ pub struct Signature {
     pub title: String,
     /// The signer's full name.
     pub name: String,
+    /// Box 7c of an electronic document: the signer's signature as a PNG
+    /// file with a transparent background, in blue (`chu-ky.png`, beside
+    /// the document). Centred between the title and the name, scaled to
+    /// the box; without it, the box keeps its blank lines.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub image: Option<String>,
+    /// Box 8 of an electronic document: the organisation's seal, a red PNG
+    /// with a transparent background, printed at its real size over the
+    /// left third of the signer's image.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub seal: Option<Seal>,
+}
+
+/// The seal's image (box 8) and its real size.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case", deny_unknown_fields)]
+pub struct Seal {
+    /// The PNG file (`dau.png`, beside the document).
+    pub file: String,
+    /// The seal's diameter in millimetres (organisations' seals are
+    /// 30–42 mm across), its printed size.
+    pub diameter: f64,
 }
 
 impl Signature {

@@ -45,7 +45,9 @@ mod plan;
 mod report;
 
 pub use body::{Block, Bullet, Cell, Column, Table};
-pub use common::{Appendix, Issuer, Layout, Margins, OfficeName, Secrecy, Signature, Urgency};
+pub use common::{
+    Appendix, Issuer, Layout, Margins, OfficeName, Seal, Secrecy, Signature, Urgency,
+};
 pub use date::Date;
 pub use decision::{Article, Attachment, Decision, Outline};
 pub use field::FieldKey;
@@ -182,6 +184,11 @@ pub struct Document {
     )]
     #[schemars(schema_with = "outline::blocks_or_text_schema")]
     pub closing: Vec<Block>,
+    /// An electronic document (Nghị định 30, Điều 5 and Phụ lục I): the
+    /// number and the day and month are left blank for the signing tool to
+    /// stamp at issue, and the PDF carries signature fields.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub electronic: bool,
 }
 
 impl Document {
@@ -260,6 +267,7 @@ impl Document {
             titles: BTreeMap::new(),
             numbering: Vec::new(),
             closing: Vec::new(),
+            electronic: false,
         }
     }
 }

@@ -58,6 +58,10 @@ pub struct View {
     pub attachment: Option<AttachmentView>,
     /// Appendices.
     pub appendices: Vec<AppendixView>,
+    /// One appendix filed as its own PDF (Phụ lục I, II.8.b): only
+    /// `appendices[0]` is laid out, with the top-right corner of its first
+    /// page kept free for the organisation's signature.
+    pub appendix_file: bool,
     /// PDF metadata.
     pub meta: MetaView,
 }
@@ -121,6 +125,21 @@ pub struct SignatureView {
     pub title: String,
     /// The signer's name.
     pub name: String,
+    /// Box 7c: the signer's image, when one is given.
+    pub image: Option<ImageView>,
+    /// Box 8: the seal, when one is given.
+    pub seal: Option<ImageView>,
+}
+
+/// An image the layout places (the signer's signature, the seal).
+#[derive(Debug, Clone, Serialize)]
+pub struct ImageView {
+    /// The image's name in the layout (`/vanban-signer.png`), never a user string.
+    pub file: &'static str,
+    /// Width over height.
+    pub aspect: f64,
+    /// The printed width in mm, for the seal (its real diameter).
+    pub width_mm: Option<f64>,
 }
 
 /// An appendix.
@@ -318,9 +337,12 @@ impl HeaderCell {
     }
 }
 
-/// Builds the view of a resolved, validated document.
-pub(crate) fn build(r: &Resolved) -> View {
+/// Builds the view of a resolved, validated document; `electronic` leaves the number and the day and month
+/// of the date blank, for the signing tool to stamp at issue (Nghị định 30,
+/// Điều 15.3), whatever the draft says.
+pub(crate) fn build_as(r: &Resolved, electronic: bool) -> View {
     let doc = &r.doc;
+    let number = if electronic { None } else { doc.number };
     let body = match doc.kind {
         Kind::KeHoach => plan::body(doc),
         Kind::BaoCao => report::body(r),
@@ -331,12 +353,12 @@ pub(crate) fn build(r: &Resolved) -> View {
     };
     let number_line = match doc.kind.code() {
         Some(type_code) => number_line(&NumberLine::Typed {
-            number: doc.number,
+            number,
             type_code,
             issuer_code: &doc.issuer.code,
         }),
         None => number_line(&NumberLine::Letter {
-            number: doc.number,
+            number,
             issuer_code: &doc.issuer.code,
             unit_code: doc
                 .letter
@@ -345,7 +367,11 @@ pub(crate) fn build(r: &Resolved) -> View {
                 .unwrap_or(""),
         }),
     };
-    let date_words = vi::date_of_issue(doc.date.year(), doc.date.month(), doc.date.day());
+    let date_words = if electronic {
+        vi::date_of_issue_blank(doc.date.year())
+    } else {
+        vi::date_of_issue(doc.date.year(), doc.date.month(), doc.date.day())
+    };
     let appendices = appendices(doc, &number_line, &date_words);
     let attachment = doc
         .decision
@@ -393,6 +419,8 @@ pub(crate) fn build(r: &Resolved) -> View {
                 .map(|lines| vi::upper(&lines.join("\n"))),
             title: vi::upper(&doc.signature.title),
             name: doc.signature.name.trim().to_string(),
+            image: None,
+            seal: None,
         },
         recipients: recipients(doc),
         drafter: doc
@@ -401,6 +429,7 @@ pub(crate) fn build(r: &Resolved) -> View {
             .map(|d| format!("{}.({})", d.initials.trim().trim_end_matches('.'), d.copies)),
         attachment,
         appendices,
+        appendix_file: false,
         meta: MetaView {
             title: format!("{}: {}", doc.kind.name(), clean_sentence(&doc.subject)),
             author: doc.issuer.name.text(),
