@@ -1053,8 +1053,8 @@ fn the_signature_is_blue_in_box_7c_and_the_seal_red_at_its_real_size() {
     let diameter = 40.0 * 72.0 / 25.4;
     close(red[2] - red[0], diameter, 2.0, "the seal's printed width");
     close(red[3] - red[1], diameter, 2.0, "the seal's printed height");
-    for i in 0..4 {
-        close(red[i], seal.rect[i], 1.5, "the seal over its field");
+    for (printed, field) in red.iter().zip(seal.rect) {
+        close(*printed, field, 1.5, "the seal over its field");
     }
     let image_left = (l + r) / 2.0 - shown / 2.0;
     close(

@@ -7,6 +7,8 @@ use std::process::ExitCode;
 use crate::electronic_args::ElectronicArgs;
 use crate::engine_args::EngineArgs;
 
+// The command's options, one by one as clap gives them.
+#[allow(clippy::too_many_arguments)]
 pub fn run(
     input: &Path,
     output: &Path,
