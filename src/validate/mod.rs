@@ -53,4 +53,5 @@ pub(crate) fn validate(r: &Resolved) -> Vec<Diagnostic> {
 
 fn check_blocks(doc: &Document, out: &mut Vec<Diagnostic>) {
     text::walk_blocks(doc, &mut |block, path| text::check_block(block, path, out));
+    text::check_close_marks(doc, out);
 }

@@ -17,6 +17,24 @@ fn check_close_mark(text: &str, path: String, out: &mut Vec<Diagnostic>) {
     }
 }
 
+/// A typed `./.` in the texts that are not blocks: a letter's tasks, a
+/// decision's articles, a plan's closing sentence.
+pub(super) fn check_close_marks(doc: &Document, out: &mut Vec<Diagnostic>) {
+    if let Some(l) = &doc.letter {
+        for (i, t) in l.tasks.iter().enumerate() {
+            check_close_mark(t, join_index("letter.tasks", i), out);
+        }
+    }
+    if let Some(d) = &doc.decision {
+        for (i, a) in d.articles.iter().enumerate() {
+            check_close_mark(&a.text, join_index("decision.articles", i), out);
+        }
+    }
+    if let Some(c) = doc.implementation.as_ref().and_then(|i| i.closing.as_ref()) {
+        check_close_mark(c, "implementation.closing".to_string(), out);
+    }
+}
+
 /// The texts of a block: a typed `./.`, empty lists.
 fn check_texts(block: &Block, path: &str, out: &mut Vec<Diagnostic>) {
     match block {
@@ -231,5 +249,21 @@ mod tests {
         check_block(&block, "body[0]", &mut out);
         let paths: Vec<&str> = out.iter().map(|d| d.path.as_str()).collect();
         assert_eq!(paths, ["body[0].table.rows[0]", "body[0].table.rows[1][1]"]);
+    }
+
+    #[test]
+    fn a_typed_close_mark_is_a_warning_wherever_it_is() {
+        let doc: Document = serde_yaml::from_str(
+            "kind: cong-van\nissuer: { name: Sở, code: S }\nplace: P\ndate: 2024-03-05\n\
+             subject: S\nsignature: { title: Giám đốc, name: A }\narchive: VT\n\
+             letter: { tasks: [ a, b./. ], closing: [ { bullets: [ c./. ] } ] }\n",
+        )
+        .unwrap();
+        let mut out = Vec::new();
+        walk_blocks(&doc, &mut |b, p| check_block(b, p, &mut out));
+        check_close_marks(&doc, &mut out);
+        let paths: Vec<&str> = out.iter().map(|d| d.path.as_str()).collect();
+        assert_eq!(paths, ["letter.closing[0].bullets[0]", "letter.tasks[1]"]);
+        assert!(out.iter().all(|d| !d.is_error()));
     }
 }

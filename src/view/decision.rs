@@ -23,7 +23,7 @@ pub(crate) fn decision_body(doc: &Document) -> Vec<ViewBlock> {
         for (i, article) in decision.articles.iter().enumerate() {
             out.push(ViewBlock::Article {
                 label: format!("Điều {}.", i + 1),
-                text: article.text.trim().to_string(),
+                text: super::blocks::without_close_mark(&article.text),
             });
             // Clauses (khoản `1.`) and points (điểm `a)`) of an article are upright.
             let start = out.len();
