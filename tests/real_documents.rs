@@ -145,7 +145,7 @@ const BTC_COMPUTED: &[&str] = &[
 #[test]
 #[ignore = "needs the figures of issue 12B (figures:, ((…)) references) and the `.difference` part"]
 fn btc_letter_computes_every_phrase_the_source_computes() {
-    let t = render("cong-van-btc-giai-ngan-18590-2025.yaml");
+    let t = render("pending/cong-van-btc-giai-ngan-18590-2025.yaml");
     assert_in_order("18590/BTC-PTHT", &t, BTC_COMPUTED);
 }
 
@@ -154,7 +154,7 @@ fn btc_letter_computes_every_phrase_the_source_computes() {
 fn btc_letter_breakdown_that_misses_by_six_hundredths_is_an_error() {
     // The source's own parts of the supplementary plan add to 87.293,96 while
     // its total says 87.293,9: declared complete, vanban must refuse it.
-    let path = common::example_path("cong-van-btc-giai-ngan-18590-2025.yaml");
+    let path = common::example_path("pending/cong-van-btc-giai-ngan-18590-2025.yaml");
     let yaml = std::fs::read_to_string(&path).unwrap().replace(
         "      - { id: kh-bo-sung-tang-thu, value: \"84.795,68\" }\n",
         "      - { id: kh-bo-sung-tang-thu, value: \"84.795,68\" }\n    complete: true\n",
