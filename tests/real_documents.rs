@@ -116,10 +116,7 @@ fn nghe_an_plan_keeps_its_outline_closing_and_collective_signature() {
             "Nguyễn Văn Đệ",
         ],
     );
-    assert!(
-        !t.contains("./../."),
-        "the closing's ./. is doubled:\n{t}"
-    );
+    assert!(!t.contains("./../."), "the closing's ./. is doubled:\n{t}");
 }
 
 /// Every computed phrase of Công văn 18590/BTC-PTHT, in the source's words
@@ -164,5 +161,8 @@ fn btc_letter_breakdown_that_misses_by_six_hundredths_is_an_error() {
         .err()
         .expect("a breakdown that does not add up must be an error");
     let msg = err.to_string();
-    assert!(msg.contains("87.293,96") && msg.contains("87.293,9"), "{msg}");
+    assert!(
+        msg.contains("87.293,96") && msg.contains("87.293,9"),
+        "{msg}"
+    );
 }
