@@ -122,11 +122,16 @@ pub(super) fn check_cited_dates(
 
 /// The dates a text cites, as (year, month, day): `ngày 12/3/2024`,
 /// `ngày 12-03-2024`, `ngày 12 tháng 3 năm 2024`. Only what can be a
-/// calendar date is returned; anything else is not a citation.
+/// calendar date is returned; anything else is not a citation. A date that
+/// names a moment (`thời điểm 0h00 ngày 01 tháng 01 năm 2026`, `17 giờ 00,
+/// ngày 04/11/2010`) is the subject of the cited text, not its date.
 pub(crate) fn cited_dates(text: &str) -> Vec<(i32, u32, u32)> {
     let lower = text.to_lowercase();
     let mut out = Vec::new();
     for (i, _) in lower.match_indices("ngày") {
+        if names_a_moment(&lower[..i]) {
+            continue;
+        }
         let rest = lower[i + "ngày".len()..].trim_start();
         let words: Vec<&str> = rest
             .split(|c: char| c.is_whitespace() || c == ',' || c == ';' || c == ')')
@@ -158,6 +163,29 @@ pub(crate) fn cited_dates(text: &str) -> Vec<(i32, u32, u32)> {
     out
 }
 
+/// Whether the words before a date make it a moment in time: a clock time
+/// (`0h00`, `17 giờ 00`) or `thời điểm` right before `ngày`.
+fn names_a_moment(before: &str) -> bool {
+    let words: Vec<&str> = before
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let clock = |w: &str| {
+        let mut parts = w.splitn(2, 'h');
+        let h = parts.next().unwrap_or("");
+        let m = parts.next();
+        !h.is_empty()
+            && h.chars().all(|c| c.is_ascii_digit())
+            && m.is_some_and(|m| m.chars().all(|c| c.is_ascii_digit()))
+    };
+    match words.as_slice() {
+        [.., "thời", "điểm"] => true,
+        [.., w] if clock(w) => true,
+        [.., "giờ", m] if m.chars().all(|c| c.is_ascii_digit()) => true,
+        _ => false,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -174,5 +202,21 @@ mod tests {
         assert_eq!(cited_dates("Ngày 1-12-2023."), vec![(2023, 12, 1)]);
         assert!(cited_dates("hằng ngày, 24/7").is_empty());
         assert!(cited_dates("ngày 40/13/2024").is_empty());
+    }
+
+    #[test]
+    fn a_moment_is_not_a_cited_date() {
+        // Quyết định 1627/QĐ-UBND (Quảng Ngãi, 21/11/2025) cites a plan of
+        // 17/10/2025 whose subject is the inventory at 0h00 on 01/01/2026.
+        assert_eq!(
+            cited_dates(
+                "Căn cứ Quyết định số 3531/QĐ-BTC ngày 17 tháng 10 năm 2025 của Bộ trưởng \
+                 Bộ Tài chính về ban hành Kế hoạch … thời điểm 0h00 ngày 01 tháng 01 năm 2026"
+            ),
+            vec![(2025, 10, 17)]
+        );
+        assert!(cited_dates("tính đến 17 giờ 00, ngày 04/11/2010").is_empty());
+        assert!(cited_dates("tại thời điểm ngày 01/01/2026").is_empty());
+        assert_eq!(cited_dates("số 5 ngày 3/4/2024"), vec![(2024, 4, 3)]);
     }
 }
