@@ -185,7 +185,10 @@ pub fn remove_stale_temporaries(dir: &Path) {
     static CLEANED: Mutex<Option<HashSet<PathBuf>>> = Mutex::new(None);
     {
         let mut cleaned = CLEANED.lock().unwrap_or_else(|e| e.into_inner());
-        if !cleaned.get_or_insert_with(HashSet::new).insert(dir.to_path_buf()) {
+        if !cleaned
+            .get_or_insert_with(HashSet::new)
+            .insert(dir.to_path_buf())
+        {
             return;
         }
     }
@@ -361,7 +364,10 @@ fn forget_previous(out_dir: &Path, name: &str, whole: bool) -> Result<Vec<String
         .and_then(|bytes| serde_json::from_slice::<Manifest>(&bytes).ok())
         .map(|m| m.outputs.into_iter().map(|e| e.path).collect())
         .unwrap_or_default();
-    for file in [Some(name), whole.then_some(SUMMARY_FILE)].into_iter().flatten() {
+    for file in [Some(name), whole.then_some(SUMMARY_FILE)]
+        .into_iter()
+        .flatten()
+    {
         let p = out_dir.join(file);
         if p.symlink_metadata().is_ok_and(|m| !m.is_dir()) {
             std::fs::remove_file(&p).map_err(io(&p))?;
@@ -395,7 +401,9 @@ fn remove_stale(out_dir: &Path, previous: &[String], manifest: &Manifest, distri
             continue;
         }
         let p = out_dir.join(&file);
-        if p.symlink_metadata().is_ok_and(|m| m.is_file() || m.file_type().is_symlink()) {
+        if p.symlink_metadata()
+            .is_ok_and(|m| m.is_file() || m.file_type().is_symlink())
+        {
             let _ = std::fs::remove_file(&p);
         }
     }
@@ -428,7 +436,12 @@ fn add_summary(
             path: SUMMARY_FILE.into(),
             sha256,
             pages,
-            status: if missing.is_empty() { "ok" } else { "incomplete" }.into(),
+            status: if missing.is_empty() {
+                "ok"
+            } else {
+                "incomplete"
+            }
+            .into(),
             figures: super::summary::totals(batch, &done),
             missing,
             warnings: Vec::new(),

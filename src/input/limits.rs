@@ -166,7 +166,9 @@ pub fn prescan_depth(text: &str) -> Option<(usize, usize)> {
 pub fn too_deep(line: usize, column: usize) -> Diagnostic {
     Diagnostic::error(
         "",
-        format!("the input nests more than {PRESCAN_DEPTH} levels deep here; the limit is {MAX_DEPTH}"),
+        format!(
+            "the input nests more than {PRESCAN_DEPTH} levels deep here; the limit is {MAX_DEPTH}"
+        ),
     )
     .at(line, column)
     .with_hint("flatten the content: items nest at most a few levels in a real document")
@@ -178,7 +180,8 @@ mod tests {
 
     #[test]
     fn prescan_passes_real_shapes_and_stops_deep_ones() {
-        let plan = "a:\n  b:\n    - c: 1\n      d: [1, {e: 2}]\n    - \"x: [[[[\"\n  t: |\n    [[[[[[\n";
+        let plan =
+            "a:\n  b:\n    - c: 1\n      d: [1, {e: 2}]\n    - \"x: [[[[\"\n  t: |\n    [[[[[[\n";
         assert_eq!(prescan_depth(plan), None);
         let flow = format!("a: {}{}", "[".repeat(300), "]".repeat(300));
         assert_eq!(prescan_depth(&flow), Some((1, 4 + PRESCAN_DEPTH - 1)));
