@@ -143,6 +143,75 @@ enum Origin {
 /// The largest batch, district or CSV file read.
 const MAX_FILE_BYTES: usize = crate::MAX_INPUT_BYTES;
 
+/// The longest district name, in characters: far above any real one
+/// ("Thành phố Buôn Ma Thuột" has 23), far below a file name's limit.
+pub const MAX_DISTRICT_NAME: usize = 120;
+
+/// File names a district may not take: the summary's and the manifests'.
+fn reserved(slug: &str) -> bool {
+    slug == super::output::SUMMARY_FILE.trim_end_matches(".pdf") || slug.starts_with("manifest")
+}
+
+/// Every district name that is blank, too long, takes a reserved file name
+/// or the file name of another district: all reported at once.
+fn check_names(batch: &Batch, file: &str) -> Result<()> {
+    let mut problems = Vec::new();
+    let mut seen: BTreeMap<String, String> = BTreeMap::new();
+    for (i, d) in batch.districts.iter().enumerate() {
+        let at = format!("districts[{i}].name");
+        if d.name.trim().is_empty() {
+            problems.push(
+                Diagnostic::error(&at, "a district's name is empty")
+                    .with_hint("write the district's name: name: \"Huyện Văn Yên\""),
+            );
+            continue;
+        }
+        let chars = d.name.chars().count();
+        if chars > MAX_DISTRICT_NAME {
+            problems.push(
+                Diagnostic::error(
+                    &at,
+                    format!("this district's name is {chars} characters long; the limit is {MAX_DISTRICT_NAME}"),
+                )
+                .with_hint("write the district's name alone, without its description"),
+            );
+            continue;
+        }
+        let s = slug(&d.name);
+        if reserved(&s) {
+            problems.push(
+                Diagnostic::error(
+                    &at,
+                    format!(
+                        "the district `{}` would be written as `{s}.pdf`, a name the batch keeps for its summary or manifest",
+                        d.name
+                    ),
+                )
+                .with_hint("name the district as it is named officially (\"Huyện …\", \"Thành phố …\")"),
+            );
+            continue;
+        }
+        if let Some(first) = seen.get(&s) {
+            problems.push(Diagnostic::error(
+                &at,
+                format!(
+                    "the districts `{first}` and `{}` have the same file name `{s}.pdf`: district names must be unique",
+                    d.name
+                ),
+            ));
+        } else {
+            seen.insert(s, d.name.clone());
+        }
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(Error::Invalid(Diagnostics(
+            problems.into_iter().map(|d| d.in_file(file)).collect(),
+        )))
+    }
+}
+
 fn batch_error(file: &str, message: impl Into<String>) -> Error {
     Error::Invalid(Diagnostics(vec![
         Diagnostic::error("", message).in_file(file),
@@ -221,19 +290,7 @@ impl Batch {
             batch.source.csv = csv_file.clone();
             read_csv(&mut batch, &vi::nfc(&csv_text), &csv_file)?;
         }
-        let mut seen = BTreeMap::new();
-        for d in &batch.districts {
-            if let Some(first) = seen.insert(slug(&d.name), d.name.clone()) {
-                return Err(batch_error(
-                    name,
-                    format!(
-                        "the districts `{first}` and `{}` have the same file name `{}.pdf`: district names must be unique",
-                        d.name,
-                        slug(&d.name)
-                    ),
-                ));
-            }
-        }
+        check_names(&batch, name)?;
         Ok(batch)
     }
 

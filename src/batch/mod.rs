@@ -19,7 +19,7 @@ pub use output::{
     run_summary_from_shards, write_atomic,
 };
 pub use slug::slug;
-pub use summary::{summary_document, totals};
+pub use summary::{summary_document, summary_document_without, totals};
 
 use crate::Document;
 use crate::electronic::IssueOptions;

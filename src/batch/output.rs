@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use super::{Batch, District, Figure, describe, summary_document};
+use super::{Batch, District, Figure, describe, summary_document_without};
 use crate::error::{Diagnostic, Error, Result};
 use crate::{Engine, PdfOptions};
 
@@ -46,6 +46,12 @@ pub struct ManifestEntry {
     /// The district's figures (the summary is built from these).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub figures: BTreeMap<String, Figure>,
+    /// For the summary: the districts it could not include (status `incomplete`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub missing: Vec<String>,
+    /// The warnings the document gave (it was written all the same).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<String>,
 }
 
 /// A district that failed.
@@ -138,29 +144,86 @@ pub fn check_output_path(input: &Path, output: &Path) -> std::result::Result<(),
     Ok(())
 }
 
+/// The prefix of every temporary file vanban writes; the process id follows,
+/// then random characters (`.vanban-1234-Xa9…tmp`).
+const TEMP_PREFIX: &str = ".vanban-";
+
 /// Writes `bytes` to `path` atomically: a temporary file in the same
-/// directory, synced, then renamed over the target. A run killed half-way
-/// leaves at most a stray temporary file, never a half-written PDF.
+/// directory, created exclusively under an unpredictable name (nothing
+/// planted there is followed), synced, then renamed over the target (a link
+/// at the target is replaced, never followed). A run killed half-way leaves
+/// at most a stray temporary file, never a half-written PDF, and the next
+/// run in that directory removes it.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
+    remove_stale_temporaries(&dir);
+    let mut tmp = tempfile::Builder::new()
+        .prefix(&format!("{TEMP_PREFIX}{}-", std::process::id()))
+        .suffix(".tmp")
+        .tempfile_in(&dir)?;
+    tmp.write_all(bytes)?;
+    tmp.as_file().sync_all()?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        tmp.as_file()
+            .set_permissions(std::fs::Permissions::from_mode(0o644))?;
     }
-    result
+    tmp.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}
+
+/// Removes the temporary files a killed vanban left in `dir` (once per
+/// directory and process): those of a process that no longer runs, or, where
+/// that cannot be known, older than an hour.
+pub fn remove_stale_temporaries(dir: &Path) {
+    use std::collections::HashSet;
+    use std::sync::Mutex;
+    static CLEANED: Mutex<Option<HashSet<PathBuf>>> = Mutex::new(None);
+    {
+        let mut cleaned = CLEANED.lock().unwrap_or_else(|e| e.into_inner());
+        if !cleaned
+            .get_or_insert_with(HashSet::new)
+            .insert(dir.to_path_buf())
+        {
+            return;
+        }
+    }
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let proc_known = Path::new("/proc/self").exists();
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let Some(rest) = name.strip_prefix(TEMP_PREFIX) else {
+            continue;
+        };
+        if !name.ends_with(".tmp") {
+            continue;
+        }
+        let Ok(meta) = entry.path().symlink_metadata() else {
+            continue;
+        };
+        if !meta.is_file() {
+            continue;
+        }
+        let pid = rest.split('-').next().and_then(|p| p.parse::<u32>().ok());
+        let stale = match pid {
+            Some(pid) if pid == std::process::id() => false,
+            Some(pid) if proc_known => !Path::new(&format!("/proc/{pid}")).exists(),
+            _ => meta
+                .modified()
+                .ok()
+                .and_then(|m| m.elapsed().ok())
+                .is_some_and(|age| age.as_secs() > 3600),
+        };
+        if stale {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
 }
 
 fn io(path: &Path) -> impl FnOnce(std::io::Error) -> Error + '_ {
@@ -214,6 +277,13 @@ pub fn run(
     progress: &mut (dyn FnMut(usize, usize) + Send),
 ) -> Result<Manifest> {
     std::fs::create_dir_all(out_dir).map_err(io(out_dir))?;
+    let manifest_file = match shard {
+        Some(s) => s.manifest_name(),
+        None => MANIFEST_FILE.to_string(),
+    };
+    // The previous run's manifest goes first: a run killed from here on
+    // leaves no manifest that its files would contradict.
+    let previous = forget_previous(out_dir, &manifest_file, shard.is_none())?;
     let districts: Vec<District> = batch
         .districts()
         .into_iter()
@@ -264,6 +334,12 @@ pub fn run(
                     pages,
                     status: "ok".into(),
                     figures: d.figures.clone(),
+                    missing: Vec::new(),
+                    warnings: d
+                        .document
+                        .as_ref()
+                        .map(|doc| doc.warnings().iter().map(describe).collect())
+                        .unwrap_or_default(),
                 }),
                 Err(errors) => Err(ManifestFailure::new(&d.name, errors)),
             }
@@ -279,15 +355,69 @@ pub fn run(
             Err(failure) => manifest.failed.push(failure),
         }
     }
-    let manifest_file = match shard {
-        Some(s) => s.manifest_name(),
-        None => {
-            add_summary(batch, engine, out_dir, &mut manifest, options);
-            "manifest.json".to_string()
-        }
-    };
+    if shard.is_none() {
+        add_summary(batch, engine, out_dir, &mut manifest, options);
+    }
+    remove_stale(out_dir, &previous, &manifest, &districts);
     write_manifest(&out_dir.join(manifest_file), &manifest)?;
     Ok(manifest)
+}
+
+/// The name of a whole run's manifest.
+pub const MANIFEST_FILE: &str = "manifest.json";
+
+/// Reads, then removes, the manifest a previous run left under `name` (and,
+/// for a whole run, the summary): the files it listed.
+fn forget_previous(out_dir: &Path, name: &str, whole: bool) -> Result<Vec<String>> {
+    let path = out_dir.join(name);
+    let mut listed: Vec<String> = crate::loader::read_file(&path, name, 64 * 1024 * 1024)
+        .ok()
+        .and_then(|bytes| serde_json::from_slice::<Manifest>(&bytes).ok())
+        .map(|m| m.outputs.into_iter().map(|e| e.path).collect())
+        .unwrap_or_default();
+    for file in [Some(name), whole.then_some(SUMMARY_FILE)]
+        .into_iter()
+        .flatten()
+    {
+        let p = out_dir.join(file);
+        if p.symlink_metadata().is_ok_and(|m| !m.is_dir()) {
+            std::fs::remove_file(&p).map_err(io(&p))?;
+        }
+    }
+    listed.retain(|f| safe_name(f));
+    Ok(listed)
+}
+
+/// A plain file name in the output directory (a manifest could be edited).
+fn safe_name(file: &str) -> bool {
+    !file.is_empty()
+        && !file.contains(['/', '\\'])
+        && file != ".."
+        && file != "."
+        && file.ends_with(".pdf")
+}
+
+/// Removes what no longer belongs: the PDF of every district that failed
+/// this time, and every file the previous manifest listed that this run did
+/// not write again. The directory then holds what the manifest says.
+fn remove_stale(out_dir: &Path, previous: &[String], manifest: &Manifest, districts: &[District]) {
+    let written: std::collections::HashSet<&str> =
+        manifest.outputs.iter().map(|e| e.path.as_str()).collect();
+    let failed = districts
+        .iter()
+        .filter(|d| manifest.failed.iter().any(|f| f.district == d.name))
+        .map(|d| format!("{}.pdf", d.slug));
+    for file in failed.chain(previous.iter().cloned()) {
+        if written.contains(file.as_str()) {
+            continue;
+        }
+        let p = out_dir.join(&file);
+        if p.symlink_metadata()
+            .is_ok_and(|m| m.is_file() || m.file_type().is_symlink())
+        {
+            let _ = std::fs::remove_file(&p);
+        }
+    }
 }
 
 /// How many districts have a document to render.
@@ -307,7 +437,8 @@ fn add_summary(
         .iter()
         .filter_map(|e| Some((e.district.clone()?, e.figures.clone())))
         .collect();
-    let summary = summary_document(batch, &done).and_then(|doc| {
+    let missing: Vec<String> = manifest.failed.iter().map(|f| f.district.clone()).collect();
+    let summary = summary_document_without(batch, &done, &missing).and_then(|doc| {
         render_one(
             engine,
             &doc,
@@ -324,8 +455,15 @@ fn add_summary(
             path: SUMMARY_FILE.into(),
             sha256,
             pages,
-            status: "ok".into(),
+            status: if missing.is_empty() {
+                "ok"
+            } else {
+                "incomplete"
+            }
+            .into(),
             figures: super::summary::totals(batch, &done),
+            missing,
+            warnings: Vec::new(),
         }),
         Err(errors) => manifest
             .failed

@@ -51,16 +51,40 @@ pub fn summary_document(
     batch: &Batch,
     districts: &[(String, BTreeMap<String, Figure>)],
 ) -> Result<Document, Vec<Diagnostic>> {
+    summary_document_without(batch, districts, &[])
+}
+
+/// The summary when the districts `missing` could not be rendered: the
+/// totals are not the province's, and the page says which are missing.
+pub fn summary_document_without(
+    batch: &Batch,
+    districts: &[(String, BTreeMap<String, Figure>)],
+    missing: &[String],
+) -> Result<Document, Vec<Diagnostic>> {
     let totals = totals(batch, districts);
-    let indicators = indicators(&batch.indicators, &totals, Some("toàn tỉnh"))?;
+    let scope = if missing.is_empty() {
+        "toàn tỉnh"
+    } else {
+        "các đơn vị đã tổng hợp"
+    };
+    let indicators = indicators(&batch.indicators, &totals, Some(scope))?;
     let precision = Precision::default();
-    let mut body: Vec<Block> = batch
-        .indicators
-        .chunks(INDICATORS_PER_TABLE)
-        .map(|chunk| Block::Table {
-            table: district_table(chunk, districts, precision),
-        })
-        .collect();
+    let mut body: Vec<Block> = Vec::new();
+    if !missing.is_empty() {
+        body.push(Block::Paragraph(format!(
+            "Chưa tổng hợp được số liệu của {} đơn vị: {} (hồ sơ có lỗi); các số liệu dưới đây chưa phải số liệu toàn tỉnh.",
+            missing.len(),
+            missing.join(", ")
+        )));
+    }
+    body.extend(
+        batch
+            .indicators
+            .chunks(INDICATORS_PER_TABLE)
+            .map(|chunk| Block::Table {
+                table: district_table(chunk, districts, precision),
+            }),
+    );
     body.extend(
         batch
             .indicators

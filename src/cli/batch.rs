@@ -58,6 +58,18 @@ pub fn run(
     bar.finish_and_clear();
     match manifest {
         Ok(m) => {
+            for e in &m.outputs {
+                for w in &e.warnings {
+                    eprintln!("{}: {w}", e.district.as_deref().unwrap_or(&e.path));
+                }
+                if !e.missing.is_empty() {
+                    eprintln!(
+                        "warning: {} is incomplete: it lacks {}",
+                        e.path,
+                        e.missing.join(", ")
+                    );
+                }
+            }
             for f in &m.failed {
                 eprintln!("error: {}:", f.district);
                 for e in &f.errors {

@@ -54,7 +54,12 @@ pub(crate) fn read(text: &str, format: Format) -> Result<Parsed> {
             })
         }
         Err(Error::Invalid(mut diagnostics)) => {
-            let map = SourceMap::build(&text);
+            // Only to place removed characters; never over a text too deep to parse.
+            let map = if removed.is_empty() || limits::prescan_depth(&text).is_some() {
+                SourceMap::default()
+            } else {
+                SourceMap::build(&text)
+            };
             diagnostics.0.extend(hygiene::warnings(&removed, &map));
             crate::error::sort_by_position(&mut diagnostics.0);
             Err(Error::Invalid(diagnostics))

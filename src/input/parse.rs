@@ -42,7 +42,19 @@ pub(crate) fn check_size(text: &str) -> Result<()> {
     Ok(())
 }
 
+/// Refuses an input nested far too deep before a parser sees it: their cost
+/// grows with the square of the depth, and their stack with it.
+fn prescan(text: &str) -> Result<()> {
+    match limits::prescan_depth(text) {
+        Some((line, column)) => Err(Error::Invalid(Diagnostics(vec![limits::too_deep(
+            line, column,
+        )]))),
+        None => Ok(()),
+    }
+}
+
 fn parse_yaml_sized(text: &str) -> Result<Parsed> {
+    prescan(text)?;
     let de = serde_yaml::Deserializer::from_str(text);
     let result = serde_path_to_error::deserialize::<_, Document>(de);
     let source_map = SourceMap::build(text);
@@ -81,6 +93,7 @@ fn every_problem(first: Diagnostic, mut all: Vec<Diagnostic>) -> Error {
 
 /// Parses JSON text into a document; the size is checked by the caller.
 pub(crate) fn parse_json(text: &str) -> Result<Parsed> {
+    prescan(text)?;
     let mut de = serde_json::Deserializer::from_str(text);
     let result = serde_path_to_error::deserialize::<_, Document>(&mut de);
     // JSON is YAML to the source map, which locates every problem.

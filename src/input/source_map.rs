@@ -49,7 +49,11 @@ impl SourceMap {
         let mut builder = Builder::default();
         let mut parser = Parser::new_from_str(text);
         if parser.load(&mut builder, false).is_err() {
-            return Self::default();
+            // The depth reached before the error is still measured.
+            return Self {
+                shape: builder.shape,
+                ..Self::default()
+            };
         }
         Self {
             values: builder.values,
