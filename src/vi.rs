@@ -532,9 +532,21 @@ mod tests {
     fn parse_number_is_exact() {
         use rust_decimal::Decimal;
         assert_eq!(parse_number("3.564,681"), Some(Decimal::new(3_564_681, 3)));
-        assert_eq!(parse_number("0,1").unwrap() + parse_number("0,2").unwrap(), Decimal::new(3, 1));
-        assert_eq!(parse_number("123.456.789.012.345.678"), Some(Decimal::from(123_456_789_012_345_678i64)));
-        assert_eq!(format_number(Decimal::new(9043, 0) / Decimal::new(20000, 0) * Decimal::from(100), 2), "45,22");
+        assert_eq!(
+            parse_number("0,1").unwrap() + parse_number("0,2").unwrap(),
+            Decimal::new(3, 1)
+        );
+        assert_eq!(
+            parse_number("123.456.789.012.345.678"),
+            Some(Decimal::from(123_456_789_012_345_678i64))
+        );
+        assert_eq!(
+            format_number(
+                Decimal::new(9043, 0) / Decimal::new(20000, 0) * Decimal::from(100),
+                2
+            ),
+            "45,22"
+        );
     }
 
     #[test]
@@ -687,11 +699,7 @@ mod tests {
             x = next;
         }
         for n in values {
-            assert_eq!(
-                pf(&format_number(n as f64, 0)),
-                Some(n as f64),
-                "{n}"
-            );
+            assert_eq!(pf(&format_number(n as f64, 0)), Some(n as f64), "{n}");
         }
     }
 

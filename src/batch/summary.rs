@@ -120,7 +120,13 @@ fn district_table(
             for def in chunk {
                 match figures.get(&def.id) {
                     Some(f) => {
-                        let c = compute(f.actual, f.plan, f.previous, &def.unit, precision);
+                        let c = compute(
+                            f.actual.0,
+                            f.plan.map(|a| a.0),
+                            f.previous.map(|a| a.0),
+                            &def.unit,
+                            precision,
+                        );
                         row.push(
                             f.plan
                                 .map(Cell::Number)

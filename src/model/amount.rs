@@ -171,20 +171,37 @@ mod tests {
         assert_eq!(read("\"20.000\"").unwrap(), Amount::from_int(20000));
         assert_eq!(read("\"3.564,680\"").unwrap().0, Decimal::new(3_564_680, 3));
         assert_eq!(read("3564.68").unwrap().0, Decimal::new(356_468, 2));
-        assert_eq!(read("0.1").unwrap().0 + read("0.2").unwrap().0, Decimal::new(3, 1));
+        assert_eq!(
+            read("0.1").unwrap().0 + read("0.2").unwrap().0,
+            Decimal::new(3, 1)
+        );
     }
 
     #[test]
     fn figures_beyond_exact_are_errors() {
-        for bad in ["123456789012345678", "1e308", "1e-300", "1.0e20", "\"1.2.3\"", "abc"] {
+        for bad in [
+            "123456789012345678",
+            "1e308",
+            "1e-300",
+            "1.0e20",
+            "\"1.2.3\"",
+            "abc",
+        ] {
             let e = read(bad).unwrap_err();
             assert!(
                 e.contains("exact") || e.contains("not a figure"),
                 "{bad}: {e}"
             );
         }
-        assert!(read("123456789012345678").unwrap_err().contains("18 significant digits"));
-        assert_eq!(read("999999999999999").unwrap(), Amount::from_int(999_999_999_999_999));
+        assert!(
+            read("123456789012345678")
+                .unwrap_err()
+                .contains("18 significant digits")
+        );
+        assert_eq!(
+            read("999999999999999").unwrap(),
+            Amount::from_int(999_999_999_999_999)
+        );
     }
 
     #[test]

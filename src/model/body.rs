@@ -18,8 +18,8 @@
 use std::fmt;
 
 use schemars::JsonSchema;
-use serde::de::{self, MapAccess, Visitor};
 use serde::de::IntoDeserializer;
+use serde::de::{self, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize};
 
 use super::Amount;

@@ -38,7 +38,10 @@ pub const FIGURE_PARTS: &[(&str, &str)] = &[
         "the change on the same period: tăng 4,7% so với cùng kỳ năm 2016",
     ),
     ("previous", "the figure of the same period and its unit"),
-    ("portion", "the share of the figure named by `share-of`: chiếm 13,8%"),
+    (
+        "portion",
+        "the share of the figure named by `share-of`: chiếm 13,8%",
+    ),
     ("portion-percent", "that share alone: 13,8%"),
 ];
 

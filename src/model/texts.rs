@@ -15,7 +15,15 @@ use super::Document;
 
 /// Keys whose string values are identifiers, not text.
 const NOT_TEXT: &[&str] = &[
-    "id", "target", "share-of", "kind", "field", "date", "plan-file", "value", "urgency",
+    "id",
+    "target",
+    "share-of",
+    "kind",
+    "field",
+    "date",
+    "plan-file",
+    "value",
+    "urgency",
     "secrecy",
 ];
 
@@ -38,6 +46,7 @@ pub(crate) fn edit_texts(
 }
 
 /// Calls `visit` with the path and text of every user text.
+#[cfg(test)]
 pub(crate) fn for_each_text(doc: &Document, visit: &mut dyn FnMut(&str, &str)) {
     if let Ok(mut value) = serde_json::to_value(doc) {
         let mut changed = false;
@@ -67,12 +76,7 @@ fn walk(
                 return;
             }
             for (i, item) in items.iter_mut().enumerate() {
-                walk(
-                    item,
-                    join_index(&path, i),
-                    edit,
-                    changed,
-                );
+                walk(item, join_index(&path, i), edit, changed);
             }
         }
         Value::Object(fields) => {
@@ -80,12 +84,7 @@ fn walk(
                 if NOT_TEXT.contains(&key.as_str()) && item.is_string() {
                     continue;
                 }
-                walk(
-                    item,
-                    join_key(&path, key),
-                    edit,
-                    changed,
-                );
+                walk(item, join_key(&path, key), edit, changed);
             }
         }
         _ => {}

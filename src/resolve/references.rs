@@ -10,8 +10,8 @@ use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
 
-use super::figures::{ChangeFigure, Computed, Share, Side, compute};
 use super::ResultLine;
+use super::figures::{ChangeFigure, Computed, Share, Side, compute};
 use crate::error::Diagnostic;
 use crate::input::{join_index, join_key};
 use crate::model::{self, FIGURE_PARTS, Figure, Indicator, Precision};
@@ -74,10 +74,9 @@ impl FigureLine {
         let label = &self.plan_label;
         match &self.computed.share {
             Share::NoPlan => None,
-            Share::ZeroPlan | Share::Rate => Some(format!(
-                "{label}: {}",
-                self.plan().unwrap_or_default()
-            )),
+            Share::ZeroPlan | Share::Rate => {
+                Some(format!("{label}: {}", self.plan().unwrap_or_default()))
+            }
             Share::Percent(p, Side::Above) if self.exceed => Some(format!(
                 "đạt {p}% {label}{bracket}, vượt {}%",
                 self.computed.over_plan().unwrap_or_default()
@@ -195,17 +194,15 @@ pub(crate) fn collect(
     let (plan_label, previous_label) = default_labels(doc);
     let mut figures = Figures::default();
     let mut shares: Vec<(String, String, String)> = Vec::new(); // (id, of, path)
-    fn add(
-        figures: &mut Figures,
-        id: &str,
-        line: FigureLine,
-        problems: &mut Vec<Located>,
-    ) {
+    fn add(figures: &mut Figures, id: &str, line: FigureLine, problems: &mut Vec<Located>) {
         if let Some(first) = figures.by_id.get(id) {
             problems.push((
                 Diagnostic::error(
                     join_key(&line.path, "id"),
-                    format!("the figure id `{id}` is used twice (first at `{}`)", first.path),
+                    format!(
+                        "the figure id `{id}` is used twice (first at `{}`)",
+                        first.path
+                    ),
                 )
                 .with_hint("give every figure, result and target its own id"),
                 None,
@@ -357,7 +354,14 @@ pub(crate) fn collect(
         for (key, list) in [("split", &t.split), ("of-which", &t.of_which)] {
             let list_path = join_key(&path, key);
             for (i, part) in list.iter().enumerate() {
-                target(part, join_index(&list_path, i), &unit, labels, figures, problems);
+                target(
+                    part,
+                    join_index(&list_path, i),
+                    &unit,
+                    labels,
+                    figures,
+                    problems,
+                );
             }
         }
     }
@@ -516,7 +520,11 @@ mod tests {
              tăng 4,7% so với cùng kỳ năm 2016"
         );
         assert_eq!(
-            resolved(VIEC_LAM, "((viec-lam.value)) (((viec-lam.share))); ((viec-lam.change))").0,
+            resolved(
+                VIEC_LAM,
+                "((viec-lam.value)) (((viec-lam.share))); ((viec-lam.change))"
+            )
+            .0,
             "9.043 lao động (đạt 51,09% kế hoạch năm 2017); tăng 4,7% so với cùng kỳ năm 2016"
         );
         let tuyen_moi = "  - { id: tuyen-moi, unit: người, actual: 7390, plan: 15200, precision: 1, \
@@ -526,7 +534,10 @@ mod tests {
             "tuyển mới 7.390 người, đạt 48,6% so với chỉ tiêu kế hoạch năm 2017 (15.200 người)"
         );
         let ty_le = "  - { id: bhyt, unit: người, actual: 590, plan: 1000, precision: 0 }";
-        assert_eq!(resolved(ty_le, "((bhyt.share))").0, "đạt 59% kế hoạch năm 2017");
+        assert_eq!(
+            resolved(ty_le, "((bhyt.share))").0,
+            "đạt 59% kế hoạch năm 2017"
+        );
         let quy = "  - { id: quy, unit: triệu đồng, actual: 926, plan: \"800,5\", precision: 1, \
                    plan-label: kế hoạch, exceed: false }";
         assert_eq!(
@@ -544,11 +555,19 @@ mod tests {
     fn parts_and_portions() {
         let f = "  - { id: tre-em, unit: trẻ em, actual: 200000 }\n  - { id: ngheo, unit: trẻ em, actual: 27678, share-of: tre-em, precision: 1 }";
         assert_eq!(
-            resolved(f, "((ngheo.number)) ((ngheo.unit)), ((ngheo.portion)) ((ngheo.portion-percent))").0,
+            resolved(
+                f,
+                "((ngheo.number)) ((ngheo.unit)), ((ngheo.portion)) ((ngheo.portion-percent))"
+            )
+            .0,
             "27.678 trẻ em, chiếm 13,8% 13,8%"
         );
         assert_eq!(
-            resolved(VIEC_LAM, "((viec-lam.plan)) ((viec-lam.percent)) ((viec-lam.name))").0,
+            resolved(
+                VIEC_LAM,
+                "((viec-lam.plan)) ((viec-lam.percent)) ((viec-lam.name))"
+            )
+            .0,
             "17.700 lao động 51,09% Giải quyết việc làm"
         );
         // 9043 / 20000 = 45,215%: exact, half up.
@@ -558,7 +577,10 @@ mod tests {
 
     #[test]
     fn unknown_references_are_problems_with_the_closest_id() {
-        let (_, problems) = resolved(VIEC_LAM, "((viec-lm)) ((viec-lam.shar)) ((viec-lam.portion)) ((x");
+        let (_, problems) = resolved(
+            VIEC_LAM,
+            "((viec-lm)) ((viec-lam.shar)) ((viec-lam.portion)) ((x",
+        );
         assert_eq!(problems.len(), 4, "{problems:?}");
         assert!(problems[0].contains("names no figure `viec-lm`"));
         assert!(problems[1].contains("no part `shar`"));

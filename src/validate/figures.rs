@@ -145,11 +145,7 @@ fn check_result(
         .iter()
         .all(|p| p.unit.as_deref().is_none_or(|u| u == unit));
     let sum: Decimal = written.of_which.iter().map(|p| p.actual.0).sum();
-    if same_unit
-        && is_additive(unit)
-        && !written.of_which.is_empty()
-        && sum > written.actual.0
-    {
+    if same_unit && is_additive(unit) && !written.of_which.is_empty() && sum > written.actual.0 {
         out.push(
             Diagnostic::error(
                 join_key(path, "of-which"),
@@ -215,8 +211,11 @@ pub(super) fn check_figures(doc: &Document, out: &mut Vec<Diagnostic>) {
         }
         if f.complete && f.parts.is_empty() {
             out.push(
-                Diagnostic::error(join_key(path, "complete"), "`complete: true` but no `parts`")
-                    .with_hint("list the parts under `parts:`, or remove `complete`"),
+                Diagnostic::error(
+                    join_key(path, "complete"),
+                    "`complete: true` but no `parts`",
+                )
+                .with_hint("list the parts under `parts:`, or remove `complete`"),
             );
         }
         if f.parts.is_empty() || !is_additive(unit) {
