@@ -49,7 +49,10 @@ proptest! {
         let c = vi::format_percent(x, d);
         if x.is_finite() {
             prop_assert!(!a.is_empty() && !b.is_empty() && c.ends_with('%'));
-            prop_assert!(vi::parse_number(&b).is_some(), "{} from {}", b, x);
+            // An exact decimal holds 28 digits: longer figures are refused on reading.
+            if x.abs() < 1e27 && d <= 28 {
+                prop_assert!(vi::parse_number(&b).is_some(), "{} from {}", b, x);
+            }
         } else {
             prop_assert!(a.is_empty() && b.is_empty() && c.is_empty());
         }

@@ -430,7 +430,11 @@ pub(crate) fn expand(
     let mut out = String::with_capacity(text.len());
     let mut rest = text.as_str();
     let mut consumed_chars = 0usize;
-    while let Some(start) = rest.find("((") {
+    while let Some(mut start) = rest.find("((") {
+        // "(((id)))": a bracket of the text around a reference.
+        while rest[start + 2..].starts_with('(') {
+            start += 1;
+        }
         out.push_str(&rest[..start]);
         let offset = consumed_chars + rest[..start].chars().count();
         let after = &rest[start + 2..];
