@@ -144,9 +144,17 @@ impl Document {
             ),
         };
         let (images, image_errors) = images(&document.signature, options.loader);
-        let resolved = resolve::resolve(document, plan);
+        let mut resolved = resolve::resolve(document, plan);
         let mut diagnostics = warnings;
         diagnostics.extend(image_errors);
+        diagnostics.extend(input::number_warnings(&source_map));
+        for (d, offset) in std::mem::take(&mut resolved.problems) {
+            let d = match offset.and_then(|o| source_map.locate_in(&d.path, o)) {
+                Some((line, column)) if d.line.is_none() => d.at(line, column),
+                _ => d,
+            };
+            diagnostics.push(d);
+        }
         diagnostics.extend(crate::validate::validate(&resolved));
         let mut diagnostics: Vec<Diagnostic> = diagnostics.into_iter().map(locate).collect();
         if options.deny_warnings {

@@ -140,7 +140,8 @@
 //! "#;
 //! let doc = Document::read(report, Format::Yaml, &ReadOptions::with_loader(&plans))?;
 //! let typst = vanban::Engine::new().render_typst(&doc)?;
-//! assert!(typst.contains("9.043 người (đạt 45,"));
+//! // 9.043 / 20.000 = 45,215%: exact decimals, rounded half up.
+//! assert!(typst.contains("9.043 người (đạt 45,22% kế hoạch năm 2024)"));
 //! # Ok::<(), vanban::Error>(())
 //! ```
 //!

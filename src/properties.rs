@@ -20,7 +20,7 @@ proptest! {
         let digits = text.trim_start_matches('-');
         prop_assert!(digits.split('.').skip(1).all(|g| g.len() == 3), "{}", text);
         prop_assert!(!digits.starts_with('.') && !digits.contains(','));
-        prop_assert_eq!(vi::parse_number(&text), Some(n as f64), "{}", text);
+        prop_assert_eq!(vi::parse_number(&text), Some(rust_decimal::Decimal::from(n)), "{}", text);
     }
 
     #[test]
@@ -32,7 +32,7 @@ proptest! {
         // A value with at most three decimals, written with `decimals` of them.
         let x = whole as f64 + f64::from(frac) / 1000.0 * whole.signum().max(1) as f64;
         let text = vi::format_decimal(x, decimals);
-        let back = vi::parse_number(&text);
+        let back = vi::parse_number(&text).map(|d| d.to_string().parse::<f64>().unwrap());
         prop_assert!(back.is_some(), "{} does not parse", text);
         let scale = 10f64.powi(decimals as i32);
         let expected = (x * scale).round() / scale;
@@ -49,10 +49,35 @@ proptest! {
         let c = vi::format_percent(x, d);
         if x.is_finite() {
             prop_assert!(!a.is_empty() && !b.is_empty() && c.ends_with('%'));
-            prop_assert!(vi::parse_number(&b).is_some(), "{} from {}", b, x);
+            // An exact decimal holds 28 digits: longer figures are refused on reading.
+            if x.abs() < 1e27 && d <= 28 {
+                prop_assert!(vi::parse_number(&b).is_some(), "{} from {}", b, x);
+            }
         } else {
             prop_assert!(a.is_empty() && b.is_empty() && c.is_empty());
         }
+    }
+
+    #[test]
+    fn exact_figures_read_back_exactly(units in -999_999_999_999i64..999_999_999_999, scale in 0u32..4) {
+        // A figure with up to three decimals prints and reads back to itself: no drift.
+        let d = rust_decimal::Decimal::new(units, scale);
+        let text = vi::format_number(d, 3);
+        prop_assert_eq!(vi::parse_number(&text), Some(d), "{}", text);
+    }
+
+    #[test]
+    fn shares_round_half_up_exactly(actual in 0i64..10_000_000, plan in 1i64..10_000_000) {
+        // The printed share is the exact quotient rounded half up at two decimals.
+        let exact = rust_decimal::Decimal::from(actual) * rust_decimal::Decimal::from(10_000)
+            / rust_decimal::Decimal::from(plan);
+        let expected = exact.round_dp_with_strategy(0, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
+            / rust_decimal::Decimal::from(100);
+        let printed = vi::format_decimal(
+            rust_decimal::Decimal::from(actual) / rust_decimal::Decimal::from(plan) * rust_decimal::Decimal::ONE_HUNDRED,
+            2,
+        );
+        prop_assert_eq!(vi::parse_number(&printed), Some(expected), "{}/{}", actual, plan);
     }
 
     #[test]

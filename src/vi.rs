@@ -38,7 +38,8 @@ fn group_thousands(digits: &str) -> String {
 }
 
 /// A finite number as its decimal digits, split at the decimal point.
-struct Decimal {
+#[doc(hidden)]
+pub struct Digits {
     negative: bool,
     /// Integer digits, most significant first, at least one, no leading zeros
     /// except a lone `0`.
@@ -47,10 +48,10 @@ struct Decimal {
     frac: Vec<u8>,
 }
 
-impl Decimal {
+impl Digits {
     /// The shortest decimal form of `x` (what `Display` prints), so rounding
     /// acts on the number as a person wrote it, not on its binary value.
-    fn from_f64(x: f64) -> Option<Decimal> {
+    fn from_f64(x: f64) -> Option<Digits> {
         if !x.is_finite() {
             return None;
         }
@@ -84,7 +85,7 @@ impl Decimal {
                 (digits, frac)
             }
         };
-        let mut value = Decimal {
+        let mut value = Digits {
             negative: x.is_sign_negative(),
             int,
             frac,
@@ -154,12 +155,44 @@ impl Decimal {
     }
 }
 
+/// What the formatting functions accept: an exact decimal (every figure of
+/// a document) or an `f64` (its shortest decimal form).
+pub trait Number {
+    /// The number's decimal digits; None for NaN and infinities.
+    #[doc(hidden)]
+    fn digits(&self) -> Option<Digits>;
+}
+
+impl Number for f64 {
+    fn digits(&self) -> Option<Digits> {
+        Digits::from_f64(*self)
+    }
+}
+
+impl Number for rust_decimal::Decimal {
+    fn digits(&self) -> Option<Digits> {
+        // Display of a Decimal never uses an exponent: its digits as they are.
+        let text = self.abs().to_string();
+        let (int_text, frac_text) = text.split_once('.').unwrap_or((&text, ""));
+        let digit = |c: char| c.to_digit(10).and_then(|d| u8::try_from(d).ok());
+        let int = int_text.chars().map(digit).collect::<Option<Vec<u8>>>()?;
+        let frac = frac_text.chars().map(digit).collect::<Option<Vec<u8>>>()?;
+        let mut value = Digits {
+            negative: self.is_sign_negative(),
+            int,
+            frac,
+        };
+        value.strip_leading_zeros();
+        Some(value)
+    }
+}
+
 /// Fixed decimals with Vietnamese separators: (3564.68, 3) -> "3.564,680",
-/// (-0.04, 1) -> "0,0". Rounds half away from zero on the shortest decimal
-/// form of `x`. NaN and infinities give "". `decimals` is capped at
-/// [`MAX_DECIMALS`].
-pub fn format_decimal(x: f64, decimals: usize) -> String {
-    match Decimal::from_f64(x) {
+/// (-0.04, 1) -> "0,0". Rounds half away from zero on the decimal digits
+/// (an `f64` on its shortest decimal form). NaN and infinities give "".
+/// `decimals` is capped at [`MAX_DECIMALS`].
+pub fn format_decimal(x: impl Number, decimals: usize) -> String {
+    match x.digits() {
         Some(mut value) => {
             value.round(decimals.min(MAX_DECIMALS));
             value.render()
@@ -172,8 +205,8 @@ pub fn format_decimal(x: f64, decimals: usize) -> String {
 /// otherwise the shortest decimal form ("3,3", "3.564,68"), rounded to at
 /// most `max_decimals` decimals with trailing zeros trimmed. NaN and
 /// infinities give "".
-pub fn format_number(x: f64, max_decimals: usize) -> String {
-    match Decimal::from_f64(x) {
+pub fn format_number(x: impl Number, max_decimals: usize) -> String {
+    match x.digits() {
         Some(mut value) => {
             value.round(max_decimals.min(MAX_DECIMALS));
             value.trim_trailing_zeros();
@@ -185,7 +218,7 @@ pub fn format_number(x: f64, max_decimals: usize) -> String {
 
 /// Percentage without a space before the sign: (51.0923, 2) -> "51,09%".
 /// NaN and infinities give "".
-pub fn format_percent(x: f64, decimals: usize) -> String {
+pub fn format_percent(x: impl Number, decimals: usize) -> String {
     let number = format_decimal(x, decimals);
     if number.is_empty() {
         number
@@ -213,8 +246,10 @@ pub fn unit_suffix(unit: &str) -> String {
 /// A `.` is accepted only as a thousands separator: the first group has one
 /// to three digits and no leading zero, every later group exactly three, so
 /// "12.34" and "1.23.4" are rejected rather than guessed. A `,` must have
-/// digits on both sides. Values too large for `f64` are rejected.
-pub fn parse_number(s: &str) -> Option<f64> {
+/// digits on both sides. The value is exact (a decimal, never a float);
+/// one that a decimal cannot hold exactly (more than 28 digits) is rejected.
+/// The one reader of Vietnamese figures: YAML strings and CSV cells alike.
+pub fn parse_number(s: &str) -> Option<rust_decimal::Decimal> {
     let s = s.trim();
     let (negative, body) = match s.strip_prefix('-') {
         Some(rest) => (true, rest),
@@ -258,9 +293,7 @@ pub fn parse_number(s: &str) -> Option<f64> {
         text.push('.');
         text.push_str(frac);
     }
-    // std's parser rounds correctly, so the result equals the f64 literal.
-    let value: f64 = text.parse().ok()?;
-    value.is_finite().then_some(value)
+    rust_decimal::Decimal::from_str_exact(&text).ok()
 }
 
 /// Day with the Nghị định 30 leading zero below 10.
@@ -499,6 +532,32 @@ pub fn capitalize_first(s: &str) -> String {
 mod tests {
     use super::*;
 
+    /// `parse_number` as an f64, to compare with literals.
+    fn pf(s: &str) -> Option<f64> {
+        parse_number(s).map(|d| d.to_string().parse().unwrap())
+    }
+
+    #[test]
+    fn parse_number_is_exact() {
+        use rust_decimal::Decimal;
+        assert_eq!(parse_number("3.564,681"), Some(Decimal::new(3_564_681, 3)));
+        assert_eq!(
+            parse_number("0,1").unwrap() + parse_number("0,2").unwrap(),
+            Decimal::new(3, 1)
+        );
+        assert_eq!(
+            parse_number("123.456.789.012.345.678"),
+            Some(Decimal::from(123_456_789_012_345_678i64))
+        );
+        assert_eq!(
+            format_number(
+                Decimal::new(9043, 0) / Decimal::new(20000, 0) * Decimal::from(100),
+                2
+            ),
+            "45,22"
+        );
+    }
+
     #[test]
     fn format_decimal_examples() {
         assert_eq!(format_decimal(3564.68, 3), "3.564,680");
@@ -589,18 +648,18 @@ mod tests {
 
     #[test]
     fn parse_number_examples() {
-        assert_eq!(parse_number("20.000"), Some(20000.0));
-        assert_eq!(parse_number("3.564,680"), Some(3564.68));
-        assert_eq!(parse_number("51,09"), Some(51.09));
-        assert_eq!(parse_number("-1.234"), Some(-1234.0));
-        assert_eq!(parse_number("0"), Some(0.0));
-        assert_eq!(parse_number("0,5"), Some(0.5));
-        assert_eq!(parse_number("1234"), Some(1234.0));
-        assert_eq!(parse_number("1234,5"), Some(1234.5));
-        assert_eq!(parse_number("+7"), Some(7.0));
-        assert_eq!(parse_number("  1.000 "), Some(1000.0));
-        assert_eq!(parse_number("999"), Some(999.0));
-        assert_eq!(parse_number("1.000.000"), Some(1_000_000.0));
+        assert_eq!(pf("20.000"), Some(20000.0));
+        assert_eq!(pf("3.564,680"), Some(3564.68));
+        assert_eq!(pf("51,09"), Some(51.09));
+        assert_eq!(pf("-1.234"), Some(-1234.0));
+        assert_eq!(pf("0"), Some(0.0));
+        assert_eq!(pf("0,5"), Some(0.5));
+        assert_eq!(pf("1234"), Some(1234.0));
+        assert_eq!(pf("1234,5"), Some(1234.5));
+        assert_eq!(pf("+7"), Some(7.0));
+        assert_eq!(pf("  1.000 "), Some(1000.0));
+        assert_eq!(pf("999"), Some(999.0));
+        assert_eq!(pf("1.000.000"), Some(1_000_000.0));
     }
 
     #[test]
@@ -610,11 +669,11 @@ mod tests {
             "1.234.", ",5", "5,", "1,2,3", "1,234.5", "abc", "12a", "1 000", "--1", "-+1", "1,-5",
             "1.234,", "%", "51,09%", "1e5", "NaN", "inf", "١٢٣",
         ] {
-            assert_eq!(parse_number(bad), None, "{bad:?}");
+            assert_eq!(pf(bad), None, "{bad:?}");
         }
         // Too large for f64.
         let huge = format!("1{}", "0".repeat(400));
-        assert_eq!(parse_number(&huge), None);
+        assert_eq!(pf(&huge), None);
     }
 
     #[test]
@@ -649,11 +708,7 @@ mod tests {
             x = next;
         }
         for n in values {
-            assert_eq!(
-                parse_number(&format_number(n as f64, 0)),
-                Some(n as f64),
-                "{n}"
-            );
+            assert_eq!(pf(&format_number(n as f64, 0)), Some(n as f64), "{n}");
         }
     }
 
@@ -672,12 +727,12 @@ mod tests {
             1_000_000.25,
             -0.125,
         ] {
-            assert_eq!(parse_number(&format_decimal(x, 3)), Some(x), "{x}");
-            assert_eq!(parse_number(&format_number(x, 3)), Some(x), "{x}");
+            assert_eq!(pf(&format_decimal(x, 3)), Some(x), "{x}");
+            assert_eq!(pf(&format_number(x, 3)), Some(x), "{x}");
         }
-        assert_eq!(parse_number(&format_decimal(2.675, 2)), Some(2.68));
-        assert_eq!(parse_number(&format_decimal(99.995, 2)), Some(100.0));
-        assert_eq!(parse_number(&format_decimal(-0.04, 1)), Some(0.0));
+        assert_eq!(pf(&format_decimal(2.675, 2)), Some(2.68));
+        assert_eq!(pf(&format_decimal(99.995, 2)), Some(100.0));
+        assert_eq!(pf(&format_decimal(-0.04, 1)), Some(0.0));
     }
 
     #[test]

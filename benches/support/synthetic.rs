@@ -28,9 +28,9 @@ pub fn synthetic(n: usize) -> Batch {
                     (
                         def.id.clone(),
                         Figure {
-                            actual,
-                            plan: Some(plan),
-                            previous: Some(previous),
+                            actual: vanban::model::Amount::from_int(actual as i64),
+                            plan: Some(vanban::model::Amount::from_int(plan as i64)),
+                            previous: Some(vanban::model::Amount::from_int(previous as i64)),
                         },
                     )
                 })

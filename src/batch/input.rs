@@ -13,7 +13,7 @@ use super::{District, slug};
 use crate::error::{Diagnostic, Diagnostics, Error, Result};
 use crate::input::{SourceMap, join_index, join_key};
 use crate::loader::{FsLoader, Loader};
-use crate::model::{self, IndicatorResult, Period};
+use crate::model::{self, Amount, IndicatorResult, Period};
 use crate::{Document, vi};
 
 /// A batch: what every district shares, and the districts.
@@ -110,13 +110,13 @@ impl DistrictInput {
 #[serde(rename_all = "kebab-case", deny_unknown_fields)]
 pub struct Figure {
     /// The achieved value.
-    pub actual: f64,
+    pub actual: Amount,
     /// The plan target.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub plan: Option<f64>,
+    pub plan: Option<Amount>,
     /// The same period last year.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub previous: Option<f64>,
+    pub previous: Option<Amount>,
 }
 
 /// A file's name as shown, and where its values are.
@@ -460,6 +460,17 @@ fn read_csv(batch: &mut Batch, text: &str, shown: &str) -> Result<()> {
                 .cells
                 .insert((id.to_string(), part), (row, col + 1));
             let figure = district.figures.entry(id.to_string()).or_default();
+            let value = match Amount::exact(value, cell) {
+                Ok(v) => v,
+                Err(why) => {
+                    district.problems.push(
+                        Diagnostic::error(header, why)
+                            .at(row, col + 1)
+                            .in_file(shown),
+                    );
+                    continue;
+                }
+            };
             match part {
                 "plan" => figure.plan = Some(value),
                 "previous" => figure.previous = Some(value),

@@ -9,7 +9,7 @@ use super::input::{indicators, report_document};
 use super::{Batch, Figure, IndicatorDef};
 use crate::Document;
 use crate::error::Diagnostic;
-use crate::model::{Block, Cell, Column, CustomSection, Precision, Table};
+use crate::model::{Amount, Block, Cell, Column, CustomSection, Precision, Table};
 use crate::resolve::{Share, compute};
 use crate::vi;
 
@@ -31,13 +31,17 @@ pub fn totals(
         if figures.is_empty() {
             continue;
         }
-        let all = |get: fn(&Figure) -> Option<f64>| -> Option<f64> {
-            figures.iter().map(|f| get(f)).sum::<Option<f64>>()
+        let all = |get: fn(&Figure) -> Option<Amount>| -> Option<Amount> {
+            figures
+                .iter()
+                .map(|f| get(f).map(|a| a.0))
+                .sum::<Option<rust_decimal::Decimal>>()
+                .map(Amount)
         };
         out.insert(
             def.id.clone(),
             Figure {
-                actual: figures.iter().map(|f| f.actual).sum(),
+                actual: Amount(figures.iter().map(|f| f.actual.0).sum()),
                 plan: all(|f| f.plan),
                 previous: all(|f| f.previous),
             },
@@ -140,7 +144,13 @@ fn district_table(
             for def in chunk {
                 match figures.get(&def.id) {
                     Some(f) => {
-                        let c = compute(f.actual, f.plan, f.previous, &def.unit, precision);
+                        let c = compute(
+                            f.actual.0,
+                            f.plan.map(|a| a.0),
+                            f.previous.map(|a| a.0),
+                            &def.unit,
+                            precision,
+                        );
                         row.push(
                             f.plan
                                 .map(Cell::Number)
@@ -174,14 +184,14 @@ fn ranking(
     districts: &[(String, BTreeMap<String, Figure>)],
     precision: Precision,
 ) -> Option<String> {
-    let mut shares: Vec<(f64, &str, String)> = districts
+    let mut shares: Vec<(rust_decimal::Decimal, &str, String)> = districts
         .iter()
         .filter_map(|(name, figures)| {
             let f = figures.get(&def.id)?;
-            let plan = f.plan.filter(|p| *p > 0.0)?;
-            let c = compute(f.actual, Some(plan), None, &def.unit, precision);
+            let plan = f.plan.filter(|p| p.0 > rust_decimal::Decimal::ZERO)?.0;
+            let c = compute(f.actual.0, Some(plan), None, &def.unit, precision);
             match c.share {
-                Share::Percent(p, _) => Some((f.actual / plan, name.as_str(), p)),
+                Share::Percent(p, _) => Some((f.actual.0.checked_div(plan)?, name.as_str(), p)),
                 _ => None,
             }
         })
@@ -190,7 +200,7 @@ fn ranking(
         return None;
     }
     // Ties keep name order: the sort is stable.
-    shares.sort_by(|a, b| b.0.total_cmp(&a.0));
+    shares.sort_by(|a, b| b.0.cmp(&a.0));
     let (best, worst) = (&shares[0], &shares[shares.len() - 1]);
     Some(format!(
         "{}: đơn vị đạt tỷ lệ cao nhất là {} ({}% kế hoạch), thấp nhất là {} ({}% kế hoạch).",

@@ -68,6 +68,32 @@ pub(crate) fn read(text: &str, format: Format) -> Result<Parsed> {
     }
 }
 
+/// `value: 20.000` reads as 20 in YAML, where a Vietnamese writer meant
+/// twenty thousand: a warning that asks which was meant.
+pub(crate) fn number_warnings(map: &SourceMap) -> Vec<Diagnostic> {
+    map.three_decimals()
+        .iter()
+        .map(|(path, text, line, column)| {
+            let whole = text.replace('.', "");
+            let whole = whole.trim_start_matches('0');
+            Diagnostic::warning(
+                path.clone(),
+                format!(
+                    "`{text}` reads as {} (YAML's decimal point), not {} (a Vietnamese thousands separator)",
+                    crate::vi::parse_number(&text.replace('.', ",")).map_or_else(String::new, |d| crate::vi::format_number(d, 3)),
+                    crate::vi::format_number(crate::vi::parse_number(if whole.is_empty() { "0" } else { whole }).unwrap_or_default(), 0),
+                ),
+            )
+            .with_hint(format!(
+                "write `{}` or `\"{text}\"` for the thousands, or `\"{}\"` for the decimals",
+                if whole.is_empty() { "0" } else { whole },
+                text.replace('.', ",")
+            ))
+            .at(*line, *column)
+        })
+        .collect()
+}
+
 /// A document built in Rust: no text, no positions; escaped invisible
 /// characters are still reported.
 pub(crate) fn from_model(document: model::Document) -> Parsed {

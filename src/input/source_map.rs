@@ -22,6 +22,22 @@ pub struct SourceMap {
     duplicates: HashMap<String, (usize, usize)>,
     /// The size and shape of the input, for [`crate::limits`].
     shape: Shape,
+    /// Path → how a text scalar is written, to place a column inside it.
+    styles: HashMap<String, ScalarStyle>,
+    /// Plain scalars YAML reads as a decimal with exactly three digits after
+    /// the point (`20.000`): most likely a Vietnamese thousands separator.
+    three_decimals: Vec<(String, String, usize, usize)>,
+}
+
+/// How a scalar is written, for columns inside it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ScalarStyle {
+    /// On one line, unquoted: characters map one to one.
+    Plain,
+    /// On one line, in quotes without escapes: one to one after the quote.
+    Quoted,
+    /// Anything else (block scalars, several lines, escapes).
+    Other,
 }
 
 /// How big and how deep an input is: what [`crate::limits`] checks.
@@ -60,7 +76,27 @@ impl SourceMap {
             keys: builder.keys,
             duplicates: builder.duplicates,
             shape: builder.shape,
+            styles: builder.styles,
+            three_decimals: builder.three_decimals,
         }
+    }
+
+    /// The position of the character `offset` (in characters) inside the
+    /// text at `path`, when the text is written on one line; otherwise the
+    /// position of the text itself.
+    pub fn locate_in(&self, path: &str, offset: usize) -> Option<(usize, usize)> {
+        let (line, column) = self.locate(path)?;
+        Some(match self.styles.get(path) {
+            Some(ScalarStyle::Plain) => (line, column + offset),
+            Some(ScalarStyle::Quoted) => (line, column + 1 + offset),
+            _ => (line, column),
+        })
+    }
+
+    /// Plain scalars that YAML reads as a decimal with exactly three digits
+    /// after the point: (path, text as written, line, column).
+    pub fn three_decimals(&self) -> &[(String, String, usize, usize)] {
+        &self.three_decimals
     }
 
     /// The size and shape of the input.
@@ -146,6 +182,22 @@ struct Builder {
     keys: HashMap<String, (usize, usize)>,
     duplicates: HashMap<String, (usize, usize)>,
     shape: Shape,
+    styles: HashMap<String, ScalarStyle>,
+    three_decimals: Vec<(String, String, usize, usize)>,
+}
+
+/// `20.000`, `-1.200`: digits, a point, exactly three digits.
+fn is_three_decimals(text: &str) -> bool {
+    let body = text.strip_prefix(['-', '+']).unwrap_or(text);
+    match body.split_once('.') {
+        Some((int, frac)) => {
+            !int.is_empty()
+                && int.bytes().all(|b| b.is_ascii_digit())
+                && frac.len() == 3
+                && frac.bytes().all(|b| b.is_ascii_digit())
+        }
+        None => false,
+    }
 }
 
 impl Builder {
@@ -190,9 +242,36 @@ impl Builder {
 impl MarkedEventReceiver for Builder {
     fn on_event(&mut self, ev: Event, mark: Marker) {
         match ev {
-            Event::Scalar(text, ..) => match self.next_value_path() {
+            Event::Scalar(text, style, ..) => match self.next_value_path() {
                 Some(path) => {
                     self.shape.nodes += 1;
+                    if !self.deep() {
+                        use yaml_rust2::scanner::TScalarStyle;
+                        let one_line = !text.contains('\n');
+                        let kind = match style {
+                            TScalarStyle::Plain if one_line => ScalarStyle::Plain,
+                            TScalarStyle::SingleQuoted if one_line && !text.contains('\'') => {
+                                ScalarStyle::Quoted
+                            }
+                            TScalarStyle::DoubleQuoted
+                                if one_line && !text.contains(['"', '\\']) =>
+                            {
+                                ScalarStyle::Quoted
+                            }
+                            _ => ScalarStyle::Other,
+                        };
+                        if text.contains("((") {
+                            self.styles.insert(path.clone(), kind);
+                        }
+                        if style == TScalarStyle::Plain && is_three_decimals(&text) {
+                            self.three_decimals.push((
+                                path.clone(),
+                                text.clone(),
+                                mark.line(),
+                                mark.col() + 1,
+                            ));
+                        }
+                    }
                     let chars = text.chars().count();
                     if chars > self.shape.longest_text.0 {
                         self.shape.longest_text = (chars, path.clone());

@@ -25,8 +25,11 @@
 use std::fmt;
 
 use schemars::JsonSchema;
+use serde::de::IntoDeserializer;
 use serde::de::{self, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize};
+
+use super::Amount;
 
 /// One block of body content.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -198,8 +201,8 @@ impl Column {
 pub enum Cell {
     /// Text as written.
     Text(String),
-    /// A number.
-    Number(f64),
+    /// A number (exact).
+    Number(Amount),
 }
 
 impl<'de> Deserialize<'de> for Cell {
@@ -217,13 +220,13 @@ impl<'de> Deserialize<'de> for Cell {
                 Ok(Cell::Text(if v { "có" } else { "không" }.to_string()))
             }
             fn visit_i64<E: de::Error>(self, v: i64) -> Result<Cell, E> {
-                Ok(Cell::Number(v as f64))
+                Amount::deserialize(v.into_deserializer()).map(Cell::Number)
             }
             fn visit_u64<E: de::Error>(self, v: u64) -> Result<Cell, E> {
-                Ok(Cell::Number(v as f64))
+                Amount::deserialize(v.into_deserializer()).map(Cell::Number)
             }
             fn visit_f64<E: de::Error>(self, v: f64) -> Result<Cell, E> {
-                Ok(Cell::Number(v))
+                Amount::deserialize(v.into_deserializer()).map(Cell::Number)
             }
             fn visit_unit<E: de::Error>(self) -> Result<Cell, E> {
                 Ok(Cell::Text(String::new()))

@@ -3,7 +3,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::FieldKey;
+use super::{Amount, FieldKey};
 
 /// A direction of change, for targets such as "tỷ lệ hộ nghèo giảm 3,3%".
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -57,7 +57,7 @@ pub struct Indicator {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
     /// The figure.
-    pub value: f64,
+    pub value: Amount,
     /// The unit (người, nhà, hộ, %, triệu đồng …); parts inherit their parent's.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unit: Option<String>,

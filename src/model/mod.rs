@@ -32,18 +32,22 @@
 //! | phụ lục | appendix |
 //! | độ khẩn / độ mật | urgency / secrecy |
 
+mod amount;
 mod body;
 mod common;
 mod date;
 mod decision;
 mod field;
+mod figure;
 mod indicator;
 mod kind;
 mod letter;
 mod outline;
 mod plan;
 mod report;
+pub(crate) mod texts;
 
+pub use amount::{Amount, MAX_DIGITS};
 pub use body::{Block, Bullet, Cell, Column, Table};
 pub use common::{
     Appendix, Issuer, Layout, Margins, OfficeName, Seal, Secrecy, Signature, Urgency,
@@ -51,6 +55,7 @@ pub use common::{
 pub use date::Date;
 pub use decision::{Article, Attachment, Decision, Outline};
 pub use field::FieldKey;
+pub use figure::{FIGURE_PARTS, Figure};
 pub use indicator::{Change, Indicator};
 pub(crate) use kind::KINDS;
 pub use kind::Kind;
@@ -116,9 +121,12 @@ pub struct Document {
     /// relative to the report's own file.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub plan_file: Option<String>,
-    /// Report: decimals of computed shares and changes.
+    /// Decimals of computed shares and changes: `2`, or `{ share: 2, change: 1 }`.
     #[serde(default)]
     pub precision: Precision,
+    /// Figures defined once and cited from any text: `((id))`, `((id.part))`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub figures: Vec<Figure>,
     /// Report: I. Công tác tham mưu, chỉ đạo điều hành.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub direction: Vec<Block>,
@@ -248,6 +256,7 @@ impl Document {
             period: None,
             plan_file: None,
             precision: Precision::default(),
+            figures: Vec::new(),
             direction: Vec::new(),
             results: None,
             assessment: None,

@@ -3,7 +3,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{Block, Tasks};
+use super::{Amount, Block, Tasks};
 
 /// The period a report covers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -39,14 +39,82 @@ pub enum PeriodKind {
     Thang,
 }
 
-/// How many decimals the computed figures show.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "kebab-case", deny_unknown_fields, default)]
+/// How many decimals the computed figures show: `precision: 1` sets both,
+/// `precision: { share: 2, change: 1 }` each.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
 pub struct Precision {
     /// Decimals of the share of the plan (`đạt 51,09% kế hoạch`): 2.
     pub share: usize,
     /// Decimals of the change against the same period (`tăng 4,7%`): 1.
     pub change: usize,
+}
+
+/// What `precision:` accepts.
+#[derive(Deserialize, JsonSchema)]
+#[serde(untagged)]
+#[allow(dead_code)] // the schema's shape; the reading is below
+enum PrecisionInput {
+    /// Decimals of every share and change (0, 1 or 2).
+    Both(usize),
+    /// Decimals of each.
+    Each(PrecisionMap),
+}
+
+/// `{ share: 2, change: 1 }`.
+#[derive(Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case", deny_unknown_fields)]
+struct PrecisionMap {
+    /// Decimals of the share of the plan (default 2).
+    #[serde(default)]
+    share: Option<usize>,
+    /// Decimals of the change on the same period (default 1).
+    #[serde(default)]
+    change: Option<usize>,
+}
+
+impl<'de> Deserialize<'de> for Precision {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        use serde::de::{self, MapAccess, Visitor};
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Precision;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("decimals (0, 1 or 2), or a mapping with `share` and `change`")
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Precision, E> {
+                let n = usize::try_from(v).map_err(E::custom)?;
+                Ok(Precision {
+                    share: n,
+                    change: n,
+                })
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Precision, E> {
+                let n = usize::try_from(v)
+                    .map_err(|_| E::custom(format!("{v} decimals: write 0, 1 or 2")))?;
+                self.visit_u64(n as u64)
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Precision, A::Error> {
+                let m = PrecisionMap::deserialize(de::value::MapAccessDeserializer::new(map))?;
+                let default = Precision::default();
+                Ok(Precision {
+                    share: m.share.unwrap_or(default.share),
+                    change: m.change.unwrap_or(default.change),
+                })
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+impl JsonSchema for Precision {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Precision".into()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        PrecisionInput::json_schema(generator)
+    }
 }
 
 impl Default for Precision {
@@ -75,16 +143,16 @@ pub struct IndicatorResult {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unit: Option<String>,
     /// The achieved value.
-    pub actual: f64,
+    pub actual: Amount,
     /// The plan target, as a figure …
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub plan: Option<f64>,
+    pub plan: Option<Amount>,
     /// … or the id of a target in the plan file (`plan-file`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub target: Option<String>,
     /// The value of the same period last year.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub previous: Option<f64>,
+    pub previous: Option<Amount>,
     /// Parts of the result ("trong đó"), shown as indented rows.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub of_which: Vec<IndicatorResult>,

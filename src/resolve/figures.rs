@@ -3,8 +3,12 @@
 //! them ("đạt 51,09% kế hoạch năm 2017"), the results table and a batch's
 //! summary print the same values, so they cannot disagree.
 
+use rust_decimal::Decimal;
+
 use crate::model::Precision;
 use crate::vi::{self, unit_suffix};
+
+const HUNDRED: Decimal = Decimal::ONE_HUNDRED;
 
 /// The share of the plan, as it will be printed.
 #[derive(Debug, Clone, PartialEq)]
@@ -72,12 +76,11 @@ pub(crate) struct Computed {
     pub change: ChangeFigure,
 }
 
-/// Computes shares and changes. `plan` and `previous` are the bases.
-#[allow(clippy::redundant_guards)] // a float compared, not matched
+/// Computes shares and changes, exactly. `plan` and `previous` are the bases.
 pub(crate) fn compute(
-    actual: f64,
-    plan: Option<f64>,
-    previous: Option<f64>,
+    actual: Decimal,
+    plan: Option<Decimal>,
+    previous: Option<Decimal>,
     unit: &str,
     precision: Precision,
 ) -> Computed {
@@ -85,23 +88,24 @@ pub(crate) fn compute(
     let share = match plan {
         None => Share::NoPlan,
         Some(_) if rate => Share::Rate,
-        Some(p) if p == 0.0 => Share::ZeroPlan,
-        Some(p) => {
-            let exact = actual / p * 100.0;
-            let side = if actual < p {
-                Side::Below
-            } else if actual > p {
-                Side::Above
-            } else {
-                Side::Exact
-            };
-            Share::Percent(round_not_across(exact, 100.0, side, precision.share), side)
-        }
+        Some(p) if p.is_zero() => Share::ZeroPlan,
+        Some(p) => match actual.checked_div(p).and_then(|q| q.checked_mul(HUNDRED)) {
+            // Beyond what a decimal holds: no percentage is invented.
+            None => Share::ZeroPlan,
+            Some(exact) => {
+                let side = match actual.cmp(&p) {
+                    std::cmp::Ordering::Less => Side::Below,
+                    std::cmp::Ordering::Greater => Side::Above,
+                    std::cmp::Ordering::Equal => Side::Exact,
+                };
+                Share::Percent(round_not_across(exact, side, precision.share), side)
+            }
+        },
     };
     let change = match previous {
         None => ChangeFigure::NoPrevious,
         Some(p) if p == actual => ChangeFigure::Equal,
-        Some(p) if p == 0.0 && !rate => ChangeFigure::FromZero(format!(
+        Some(p) if p.is_zero() && !rate => ChangeFigure::FromZero(format!(
             "{}{}",
             vi::format_number((actual - p).abs(), 3),
             unit_suffix(unit)
@@ -109,25 +113,30 @@ pub(crate) fn compute(
         Some(p) => {
             let up = actual > p;
             let delta = if rate {
-                (actual - p).abs()
+                Some((actual - p).abs())
             } else {
-                ((actual - p) / p * 100.0).abs()
+                (actual - p)
+                    .abs()
+                    .checked_div(p.abs())
+                    .and_then(|q| q.checked_mul(HUNDRED))
             };
-            let figure = vi::format_decimal(delta, precision.change);
-            if is_zero_figure(&figure) {
-                ChangeFigure::Tiny {
-                    bound: vi::format_decimal(
-                        10f64.powi(-(precision.change as i32)),
-                        precision.change,
-                    ),
-                    up,
-                    points: rate,
-                }
-            } else {
-                ChangeFigure::Percent {
-                    figure,
-                    up,
-                    points: rate,
+            match delta {
+                None => ChangeFigure::NoPrevious,
+                Some(delta) => {
+                    let figure = vi::format_decimal(delta, precision.change);
+                    if is_zero_figure(&figure) {
+                        ChangeFigure::Tiny {
+                            bound: vi::format_decimal(step(precision.change), precision.change),
+                            up,
+                            points: rate,
+                        }
+                    } else {
+                        ChangeFigure::Percent {
+                            figure,
+                            up,
+                            points: rate,
+                        }
+                    }
                 }
             }
         }
@@ -140,16 +149,20 @@ pub(crate) fn compute(
     }
 }
 
-/// Rounds `x` for print, but never onto or across `limit` when the exact
-/// value is on one side of it: 99,995% of a plan not met prints 99,99, not 100,00.
-fn round_not_across(x: f64, limit: f64, side: Side, decimals: usize) -> String {
-    let step = 10f64.powi(-(decimals as i32));
+/// The smallest figure `decimals` shows: 0,1 for one decimal.
+fn step(decimals: usize) -> Decimal {
+    Decimal::new(1, decimals.min(28) as u32)
+}
+
+/// Rounds `x` (half up) for print, but never onto or across 100 when the
+/// exact value is on one side of it: 99,995% of a plan not met prints 99,99, not 100,00.
+fn round_not_across(x: Decimal, side: Side, decimals: usize) -> String {
     let printed = vi::format_decimal(x, decimals);
     let value = vi::parse_number(&printed).unwrap_or(x);
     match side {
-        Side::Below if value >= limit => vi::format_decimal(limit - step, decimals),
-        Side::Above if value <= limit => vi::format_decimal(limit + step, decimals),
-        Side::Exact => vi::format_number(limit, decimals),
+        Side::Below if value >= HUNDRED => vi::format_decimal(HUNDRED - step(decimals), decimals),
+        Side::Above if value <= HUNDRED => vi::format_decimal(HUNDRED + step(decimals), decimals),
+        Side::Exact => vi::format_number(HUNDRED, decimals),
         _ => printed,
     }
 }
@@ -164,7 +177,7 @@ impl Computed {
     pub(crate) fn over_plan(&self) -> Option<String> {
         match &self.share {
             Share::Percent(p, Side::Above) => {
-                let over = vi::parse_number(p).map(|v| v - 100.0).unwrap_or(0.0);
+                let over = vi::parse_number(p).map_or(Decimal::ZERO, |v| v - HUNDRED);
                 let decimals = p.split(',').nth(1).map_or(0, str::len);
                 Some(vi::format_decimal(over, decimals))
             }

@@ -7,8 +7,12 @@
 //! the view words it. Neither works anything out again.
 
 mod figures;
+mod references;
 
 pub(crate) use figures::{ChangeFigure, Computed, Share, Side, compute};
+pub(crate) use references::{Figures, Located};
+
+use rust_decimal::Decimal;
 
 use crate::input::{join_index, join_key};
 use crate::model::{self, IndicatorResult, Precision};
@@ -25,6 +29,12 @@ pub(crate) struct Resolved {
     /// A report's results, in the order and nesting written, each linked
     /// and computed.
     pub results: Vec<ResultLine>,
+    /// Every citable figure, computed: `figures:`, results and targets with an id.
+    #[allow(dead_code)] // for computed tables of figures (not yet built)
+    pub figures: Figures,
+    /// Problems found while resolving (an unknown reference …), with the
+    /// character inside the text where each is.
+    pub problems: Vec<Located>,
 }
 
 /// One result (or a part of one), linked to its target and computed.
@@ -41,9 +51,9 @@ pub(crate) struct ResultLine {
     /// The target it refers to (`target: id`), if any.
     pub link: Link,
     /// The achieved value.
-    pub actual: f64,
+    pub actual: Decimal,
     /// The plan figure: its own `plan`, or its target's value.
-    pub plan: Option<f64>,
+    pub plan: Option<Decimal>,
     /// The share of the plan and the change, rounded for print.
     pub computed: Computed,
     /// Depth below the main indicators (0 for a main indicator).
@@ -70,7 +80,7 @@ pub(crate) fn resolve(doc: model::Document, plan: Option<Resolved>) -> Resolved 
     let attachment = doc
         .attached_plan()
         .map(|plan| Box::new(resolve(plan, None)));
-    let results = doc
+    let results: Vec<ResultLine> = doc
         .results
         .as_ref()
         .map(|r| {
@@ -90,11 +100,19 @@ pub(crate) fn resolve(doc: model::Document, plan: Option<Resolved>) -> Resolved 
                 .collect()
         })
         .unwrap_or_default();
+    let mut problems = Vec::new();
+    let figures = references::collect(&doc, &results, &mut problems);
+    // Every `((id))` in every text, expanded once: the view sees plain text.
+    let doc = model::texts::edit_texts(doc, &mut |path, text| {
+        references::expand(text, path, &figures, &mut problems)
+    });
     Resolved {
         doc,
         plan: plan.map(Box::new),
         attachment,
         results,
+        figures,
+        problems,
     }
 }
 
@@ -131,14 +149,20 @@ fn line(
         .clone()
         .or_else(|| target.and_then(|t| t.unit.clone()))
         .unwrap_or_else(|| inherited_unit.to_string());
-    let planned = r.plan.or(target.map(|t| t.value));
+    let planned = r.plan.or(target.map(|t| t.value)).map(|a| a.0);
     let name = r
         .name
         .clone()
         .or_else(|| target.map(|t| t.name.clone()))
         .unwrap_or_default();
     let lead = r.text.clone().unwrap_or_else(|| name.clone());
-    let computed = compute(r.actual, planned, r.previous, &unit, precision);
+    let computed = compute(
+        r.actual.0,
+        planned,
+        r.previous.map(|a| a.0),
+        &unit,
+        precision,
+    );
     let list = join_key(&path, "of-which");
     let children = r
         .of_which
@@ -152,7 +176,7 @@ fn line(
         lead,
         unit,
         link,
-        actual: r.actual,
+        actual: r.actual.0,
         plan: planned,
         computed,
         level,
@@ -187,7 +211,7 @@ mod tests {
         assert_eq!(first.path, "results.indicators[0]");
         assert_eq!(first.name, "Giải quyết việc làm");
         assert_eq!(first.unit, "lao động");
-        assert_eq!(first.plan, Some(17700.0));
+        assert_eq!(first.plan, Some(Decimal::from(17700)));
         assert_eq!(first.computed.share_cell(), "51,09");
         assert_eq!(first.children[0].unit, "lao động");
         assert_eq!(first.children[0].path, "results.indicators[0].of-which[0]");

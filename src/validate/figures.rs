@@ -7,8 +7,7 @@ use crate::model::{Document, Indicator, IndicatorResult};
 use crate::resolve::{Link, Resolved, ResultLine};
 use crate::suggest::did_you_mean;
 
-/// Tolerance for comparing sums of figures written with decimals.
-const SUM_EPSILON: f64 = 1e-6;
+use rust_decimal::Decimal;
 
 /// The targets of a plan: units and breakdowns that add up.
 pub(super) fn check_plan_targets(doc: &Document, out: &mut Vec<Diagnostic>) {
@@ -54,16 +53,14 @@ fn check_result(
         ("previous", written.previous),
     ] {
         if let Some(v) = value {
-            if !v.is_finite() {
-                out.push(Diagnostic::error(
-                    join_key(path, key),
-                    "the value is not a number",
-                ));
-            } else if v < 0.0 {
+            if v.0.is_sign_negative() && !v.0.is_zero() {
                 out.push(
                     Diagnostic::error(
                         join_key(path, key),
-                        format!("a count cannot be negative ({v})"),
+                        format!(
+                            "a count cannot be negative ({})",
+                            crate::vi::format_number(v, 3)
+                        ),
                     )
                     .with_hint("write the amount achieved; a fall is computed from `previous`"),
                 );
@@ -113,11 +110,11 @@ fn check_result(
         }
     }
     if let Some(planned) = line.plan
-        && planned > 0.0
+        && planned > Decimal::ZERO
         && line.actual > planned
-        && line.actual.is_finite()
+        && let Some(share) = (line.actual / planned).checked_mul(Decimal::ONE_HUNDRED)
     {
-        let share = crate::vi::format_percent(line.actual / planned * 100.0, 2);
+        let share = crate::vi::format_percent(share, 2);
         out.push(
             Diagnostic::warning(
                 join_key(path, "actual"),
@@ -147,12 +144,8 @@ fn check_result(
         .of_which
         .iter()
         .all(|p| p.unit.as_deref().is_none_or(|u| u == unit));
-    let sum: f64 = written.of_which.iter().map(|p| p.actual).sum();
-    if same_unit
-        && is_additive(unit)
-        && !written.of_which.is_empty()
-        && sum > written.actual + SUM_EPSILON
-    {
+    let sum: Decimal = written.of_which.iter().map(|p| p.actual.0).sum();
+    if same_unit && is_additive(unit) && !written.of_which.is_empty() && sum > written.actual.0 {
         out.push(
             Diagnostic::error(
                 join_key(path, "of-which"),
@@ -208,24 +201,82 @@ pub(super) fn check_ids(doc: &Document, out: &mut Vec<Diagnostic>) {
     }
 }
 
+/// The document's `figures:`: a complete breakdown adds up exactly.
+pub(super) fn check_figures(doc: &Document, out: &mut Vec<Diagnostic>) {
+    fn check(f: &crate::model::Figure, path: &str, unit: &str, out: &mut Vec<Diagnostic>) {
+        let unit = f.unit.as_deref().unwrap_or(unit);
+        let list = join_key(path, "parts");
+        for (i, p) in f.parts.iter().enumerate() {
+            check(p, &join_index(&list, i), unit, out);
+        }
+        if f.complete && f.parts.is_empty() {
+            out.push(
+                Diagnostic::error(
+                    join_key(path, "complete"),
+                    "`complete: true` but no `parts`",
+                )
+                .with_hint("list the parts under `parts:`, or remove `complete`"),
+            );
+        }
+        if f.parts.is_empty() || !is_additive(unit) {
+            return;
+        }
+        let sum: Decimal = f.parts.iter().map(|p| p.actual.0).sum();
+        let fmt = |x: Decimal| crate::vi::format_number(x, 6);
+        let terms = f
+            .parts
+            .iter()
+            .map(|p| fmt(p.actual.0))
+            .collect::<Vec<_>>()
+            .join(" + ");
+        if f.complete && sum != f.actual.0 {
+            out.push(
+                Diagnostic::error(
+                    list,
+                    format!(
+                        "the parts of `{}` do not add up: {terms} = {}, not {}",
+                        f.id,
+                        fmt(sum),
+                        fmt(f.actual.0)
+                    ),
+                )
+                .with_hint("the breakdown is complete: correct a part or the total, or remove `complete: true`"),
+            );
+        } else if !f.complete && sum > f.actual.0 {
+            out.push(
+                Diagnostic::error(
+                    list,
+                    format!(
+                        "the parts of `{}` exceed it: {terms} = {}, more than {}",
+                        f.id,
+                        fmt(sum),
+                        fmt(f.actual.0)
+                    ),
+                )
+                .with_hint("parts cannot exceed the whole: correct a part or the total"),
+            );
+        }
+    }
+    for (i, f) in doc.figures.iter().enumerate() {
+        check(f, &join_index("figures", i), "", out);
+    }
+}
+
 /// Units whose figures do not add up across parts (rates).
 fn is_additive(unit: &str) -> bool {
     !unit.trim().ends_with('%')
 }
 
 fn check_indicator(ind: &Indicator, path: &str, unit: &str, out: &mut Vec<Diagnostic>) {
-    if !ind.value.is_finite() {
-        out.push(Diagnostic::error(
-            join_key(path, "value"),
-            "the value is not a number",
-        ));
-        return;
-    }
-    if ind.value < 0.0 {
+    if ind.value.0.is_sign_negative() && !ind.value.0.is_zero() {
         out.push(
             Diagnostic::error(
                 join_key(path, "value"),
-                format!("`{}` is negative ({})", ind.name, ind.value),
+                format!(
+                    "`{}` is negative ({})",
+                    ind.name,
+                    crate::vi::format_number(ind.value, 3)
+                ),
             )
             .with_hint("a target counts or measures something: write it as a positive figure; a fall is `change: giam`"),
         );
@@ -271,14 +322,14 @@ fn check_parts(
     if parts.is_empty() || !is_additive(unit) || !same_unit {
         return;
     }
-    let sum: f64 = parts.iter().map(|p| p.value).sum();
-    let fmt = |x: f64| crate::vi::format_number(x, 3);
+    let sum: Decimal = parts.iter().map(|p| p.value.0).sum();
+    let fmt = |x: Decimal| crate::vi::format_number(x, 3);
     let terms = parts
         .iter()
-        .map(|p| fmt(p.value))
+        .map(|p| fmt(p.value.0))
         .collect::<Vec<_>>()
         .join(" + ");
-    if complete && (sum - parent.value).abs() > SUM_EPSILON {
+    if complete && sum != parent.value.0 {
         out.push(
             Diagnostic::error(
                 list_path,
@@ -286,7 +337,7 @@ fn check_parts(
                     "the {key} parts of `{}` do not add up: {terms} = {}, not {}",
                     parent.name,
                     fmt(sum),
-                    fmt(parent.value)
+                    fmt(parent.value.0)
                 ),
             )
             .with_hint(if key == "split" {
@@ -295,7 +346,7 @@ fn check_parts(
                 "correct a part or the total, or remove `complete: true` if the parts are only some of the whole".to_string()
             }),
         );
-    } else if !complete && sum > parent.value + SUM_EPSILON {
+    } else if !complete && sum > parent.value.0 {
         out.push(
             Diagnostic::error(
                 list_path,
@@ -303,7 +354,7 @@ fn check_parts(
                     "the of-which parts of `{}` exceed the total: {terms} = {}, more than {}",
                     parent.name,
                     fmt(sum),
-                    fmt(parent.value)
+                    fmt(parent.value.0)
                 ),
             )
             .with_hint("parts of a figure cannot exceed it: correct a part or the total"),

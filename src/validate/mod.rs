@@ -35,6 +35,7 @@ pub(crate) fn validate(r: &Resolved) -> Vec<Diagnostic> {
     signature::check_recipients(doc, &mut out);
     dates::check_cited_dates(doc, r.plan.as_deref().map(|p| &p.doc), &mut out);
     figures::check_plan_targets(doc, &mut out);
+    figures::check_figures(doc, &mut out);
     dates::check_deadlines(doc, &mut out);
     if let Some(plan) = &r.attachment {
         // The attached plan is checked as a plan; its paths are under the attachment.

@@ -153,15 +153,15 @@ fn table_block(table: &Table) -> ViewBlock {
                 if !col.total {
                     return String::new();
                 }
-                let sum: f64 = table
+                let sum: rust_decimal::Decimal = table
                     .rows
                     .iter()
                     .filter_map(|r| match r.get(i) {
-                        Some(Cell::Number(n)) => Some(*n),
+                        Some(Cell::Number(n)) => Some(n.0),
                         _ => None,
                     })
                     .sum();
-                format_cell(&Cell::Number(sum), col)
+                format_cell(&Cell::Number(sum.into()), col)
             })
             .collect();
         if let Some(first) = totals.first_mut()

@@ -57,6 +57,7 @@ mod tests {
     use crate::model::Change;
 
     fn ind(name: &str, value: f64) -> Indicator {
+        let value = crate::model::Amount(value.to_string().parse().unwrap());
         Indicator {
             id: None,
             field: None,

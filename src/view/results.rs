@@ -50,7 +50,18 @@ pub(crate) fn change_clause(c: &Computed, previous_label: &str) -> Option<String
 mod tests {
     use super::*;
     use crate::model::Precision;
-    use crate::resolve::compute;
+
+    /// The resolve stage's `compute`, from literals.
+    fn compute(
+        actual: f64,
+        plan: Option<f64>,
+        previous: Option<f64>,
+        unit: &str,
+        p: Precision,
+    ) -> Computed {
+        let d = |x: f64| x.to_string().parse::<rust_decimal::Decimal>().unwrap();
+        crate::resolve::compute(d(actual), plan.map(d), previous.map(d), unit, p)
+    }
 
     const P: Precision = Precision {
         share: 2,
