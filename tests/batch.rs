@@ -4,6 +4,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
+use vanban::model::Amount;
 
 use vanban::batch::Manifest;
 
@@ -197,23 +198,25 @@ fn summary_totals_are_the_sums_of_the_districts() {
         .find(|e| e.district.is_none())
         .expect("the summary");
     for id in ["viec-lam", "chuyen-dich", "dao-tao-nghe", "nha-o"] {
-        let sum = |get: fn(&vanban::batch::Figure) -> f64| -> f64 {
-            m.outputs
-                .iter()
-                .filter(|e| e.district.is_some())
-                .map(|e| get(&e.figures[id]))
-                .sum()
+        let sum = |get: fn(&vanban::batch::Figure) -> Amount| -> Amount {
+            Amount(
+                m.outputs
+                    .iter()
+                    .filter(|e| e.district.is_some())
+                    .map(|e| get(&e.figures[id]).0)
+                    .sum(),
+            )
         };
         let total = summary.figures[id];
         assert_eq!(total.actual, sum(|f| f.actual), "{id} actual");
         assert_eq!(total.plan, Some(sum(|f| f.plan.unwrap())), "{id} plan");
     }
     // The province plan targets are those of the 2024 plan (seed 000).
-    let plans: Vec<f64> = ["viec-lam", "chuyen-dich", "dao-tao-nghe", "nha-o"]
+    let plans: Vec<Amount> = ["viec-lam", "chuyen-dich", "dao-tao-nghe", "nha-o"]
         .iter()
         .map(|id| summary.figures[*id].plan.unwrap())
         .collect();
-    assert_eq!(plans, [20000.0, 7000.0, 18000.0, 1883.0]);
+    assert_eq!(plans, [20000, 7000, 18000, 1883].map(Amount::from_int));
     // The summary document states them, computed.
     let (batch, _) = vanban::batch::load(&dir.join("batch.yaml")).unwrap();
     let done: Vec<_> = m

@@ -119,6 +119,18 @@ fn explain(error: &ValidationError<'_>, root: &Value, map: &SourceMap, out: &mut
             .with_hint(type_hint(&expected));
             out.push(located(d, &path, false));
         }
+        // The one pattern of the schema: a figure written the Vietnamese way.
+        ValidationErrorKind::Pattern { .. } => {
+            let d = Diagnostic::error(
+                path.clone(),
+                format!("wrong type: expected a number, found {}", found(instance)),
+            )
+            .with_hint(format!(
+                "{}; in quotes, the Vietnamese way: \"20.000\", \"3.564,68\"",
+                type_hint("a number")
+            ));
+            out.push(located(d, &path, false));
+        }
         ValidationErrorKind::Enum { options } => {
             let allowed: Vec<&str> = options
                 .as_array()

@@ -107,7 +107,8 @@ impl<'de> Deserialize<'de> for Amount {
         impl Visitor<'_> for V {
             type Value = Amount;
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a figure: 9043, 3564.68, or \"3.564,68\" written the Vietnamese way")
+                // serde's wording: "expected a number" gets the parser's hint.
+                f.write_str("a number")
             }
             fn visit_i64<E: de::Error>(self, v: i64) -> Result<Amount, E> {
                 Amount::exact(Decimal::from(v), &v.to_string()).map_err(E::custom)
@@ -133,10 +134,7 @@ impl<'de> Deserialize<'de> for Amount {
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Amount, E> {
                 match vi::parse_number(v) {
                     Some(d) => Amount::exact(d, v.trim()).map_err(E::custom),
-                    None => Err(E::custom(format!(
-                        "`{v}` is not a figure: write 1200, 1200.5, or \"1.200\" / \"1.200,5\" \
-                         (a dot between thousands, a comma before decimals)"
-                    ))),
+                    None => Err(E::invalid_type(de::Unexpected::Str(v), &self)),
                 }
             }
         }
@@ -152,7 +150,10 @@ impl JsonSchema for Amount {
     fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
         schemars::json_schema!({
             "description": "A figure, exact: a number (9043, 3564.68) or a string written the Vietnamese way (\"20.000\", \"3.564,680\").",
-            "type": ["number", "string"]
+            "anyOf": [
+                { "type": "number" },
+                { "type": "string", "pattern": "^\\s*[-+]?(\\d{1,3}(\\.\\d{3})+|\\d+)(,\\d+)?\\s*$" }
+            ]
         })
     }
 }
@@ -189,7 +190,7 @@ mod tests {
         ] {
             let e = read(bad).unwrap_err();
             assert!(
-                e.contains("exact") || e.contains("not a figure"),
+                e.contains("exact") || e.contains("expected a number"),
                 "{bad}: {e}"
             );
         }

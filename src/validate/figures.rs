@@ -57,10 +57,7 @@ fn check_result(
                 out.push(
                     Diagnostic::error(
                         join_key(path, key),
-                        format!(
-                            "a count cannot be negative ({})",
-                            crate::vi::format_number(v, 3)
-                        ),
+                        format!("a count cannot be negative ({v})"),
                     )
                     .with_hint("write the amount achieved; a fall is computed from `previous`"),
                 );
@@ -272,11 +269,7 @@ fn check_indicator(ind: &Indicator, path: &str, unit: &str, out: &mut Vec<Diagno
         out.push(
             Diagnostic::error(
                 join_key(path, "value"),
-                format!(
-                    "`{}` is negative ({})",
-                    ind.name,
-                    crate::vi::format_number(ind.value, 3)
-                ),
+                format!("`{}` is negative ({})", ind.name, ind.value),
             )
             .with_hint("a target counts or measures something: write it as a positive figure; a fall is `change: giam`"),
         );
