@@ -216,6 +216,12 @@ pub fn format_number(x: impl Number, max_decimals: usize) -> String {
     }
 }
 
+/// A figure as it was written: its own decimals, trailing zeros kept
+/// ("10.367,700"), at most `max_decimals`.
+pub fn format_written(x: rust_decimal::Decimal, max_decimals: usize) -> String {
+    format_decimal(x, (x.scale() as usize).min(max_decimals))
+}
+
 /// Percentage without a space before the sign: (51.0923, 2) -> "51,09%".
 /// NaN and infinities give "".
 pub fn format_percent(x: impl Number, decimals: usize) -> String {

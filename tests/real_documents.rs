@@ -140,18 +140,16 @@ const BTC_COMPUTED: &[&str] = &[
 ];
 
 #[test]
-#[ignore = "needs the figures of issue 12B (figures:, ((…)) references) and the `.difference` part"]
 fn btc_letter_computes_every_phrase_the_source_computes() {
-    let t = render("pending/cong-van-btc-giai-ngan-18590-2025.yaml");
+    let t = render("cong-van-btc-giai-ngan-18590-2025.yaml");
     assert_in_order("18590/BTC-PTHT", &t, BTC_COMPUTED);
 }
 
 #[test]
-#[ignore = "needs the figures of issue 12B (complete: true checks a breakdown)"]
 fn btc_letter_breakdown_that_misses_by_six_hundredths_is_an_error() {
     // The source's own parts of the supplementary plan add to 87.293,96 while
     // its total says 87.293,9: declared complete, vanban must refuse it.
-    let path = common::example_path("pending/cong-van-btc-giai-ngan-18590-2025.yaml");
+    let path = common::example_path("cong-van-btc-giai-ngan-18590-2025.yaml");
     let yaml = std::fs::read_to_string(&path).unwrap().replace(
         "      - { id: kh-bo-sung-tang-thu, value: \"84.795,68\" }\n",
         "      - { id: kh-bo-sung-tang-thu, value: \"84.795,68\" }\n    complete: true\n",
@@ -164,5 +162,40 @@ fn btc_letter_breakdown_that_misses_by_six_hundredths_is_an_error() {
     assert!(
         msg.contains("87.293,96") && msg.contains("87.293,9"),
         "{msg}"
+    );
+}
+
+/// Every computed phrase of Kế hoạch 0204/KH-UBND of Cà Mau, in the source's
+/// words (examples/real-sources/08-ke-hoach-ca-mau-0204-2025.txt, "COMPUTED"),
+/// except where the source's own arithmetic is wrong (629/731 is 86,0%, not 86,1%).
+const CA_MAU_COMPUTED: &[&str] = &[
+    "629/731 trường công lập đạt chuẩn quốc gia, đạt tỷ lệ 86,0%",
+    "3/25 trường ngoài công lập đạt chuẩn quốc gia, đạt tỷ lệ 12%",
+    "12.375,3/10.200 triệu đồng, đạt 121,3% kế hoạch, vượt 21,3%",
+    "tổng thu ngân sách nhà nước 10.367,700 tỷ đồng; trong đó: thu nội địa 10.052,700 tỷ đồng, thu từ hoạt động xuất nhập khẩu 315 tỷ đồng",
+    "11.580 tỷ đồng, đạt 111,69% so dự toán, vượt 11,69%, tăng 10,48% so với cùng kỳ (10.482 tỷ đồng)",
+    "thu nội địa 11.080 tỷ đồng, đạt 110,22% so dự toán, vượt 10,22%, tăng 10,26% so với cùng kỳ (10.049 tỷ đồng)",
+    "500 tỷ đồng, đạt 158,73% so dự toán, vượt 58,73%, tăng 15,47% so với cùng kỳ (433 tỷ đồng)",
+    "27.535 tỷ đồng, đạt 102,70% dự toán, tăng 27,80% so với cùng kỳ (21.546 tỷ đồng)",
+    "5.817,196 tỷ đồng/5.937,440 tỷ đồng, đạt 97,97% kế hoạch",
+    "560 tỷ đồng/690 tỷ đồng, ước đạt 81,16% kế hoạch",
+    "22,656 tỷ đồng/12,9 tỷ đồng, ước đạt 175,63% kế hoạch",
+    "15.942,496 tỷ đồng/14.635,050 tỷ đồng, đạt 108,93% dự toán",
+];
+
+#[test]
+fn ca_mau_plan_computes_every_phrase_and_its_appendix_table() {
+    let t = render("ke-hoach-ca-mau-0204-2025.yaml");
+    assert_in_order("204/KH-UBND", &t, CA_MAU_COMPUTED);
+    // The appendix's 2025 columns are computed from the same figures.
+    assert_in_order(
+        "Mẫu biểu 01",
+        &t,
+        &[
+            "Năm hiện hành 2025",
+            "172.033 172.033",
+            "Kim ngạch xuất khẩu",
+            "2.614 2.600",
+        ],
     );
 }

@@ -9,7 +9,7 @@ use super::input::{indicators, report_document};
 use super::{Batch, Figure, IndicatorDef};
 use crate::Document;
 use crate::error::Diagnostic;
-use crate::model::{Amount, Block, Cell, Column, CustomSection, Precision, Table};
+use crate::model::{Amount, Block, Cell, Column, CustomSection, Precision, Row, Table};
 use crate::resolve::{Share, compute};
 use crate::vi;
 
@@ -133,6 +133,7 @@ fn district_table(
                 numeric,
                 total: numeric,
                 decimals: None,
+                show: None,
             });
             widths.push(1.4);
         }
@@ -166,7 +167,7 @@ fn district_table(
                     ]),
                 }
             }
-            row
+            Row::cells(row)
         })
         .collect();
     Table {

@@ -36,8 +36,8 @@ impl Amount {
 
     /// The amount, if it is exact within [`MAX_DIGITS`]; otherwise why not.
     pub fn exact(d: Decimal, written: &str) -> Result<Self, String> {
-        let d = d.normalize();
-        let digits = significant_digits(d);
+        // The written decimals are kept ("10.367,700" prints as written).
+        let digits = significant_digits(d.normalize());
         if digits > MAX_DIGITS {
             return Err(format!(
                 "`{written}` has {digits} significant digits; figures are kept exactly up to \
@@ -90,9 +90,14 @@ impl Serialize for Amount {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let d = self.0.normalize();
         if d.scale() == 0
+            && self.0.scale() == 0
             && let Ok(n) = i64::try_from(d)
         {
             return s.serialize_i64(n);
+        }
+        // Written with trailing zeros: the Vietnamese string keeps them.
+        if self.0.scale() != d.scale() {
+            return s.serialize_str(&vi::format_decimal(self.0, self.0.scale() as usize));
         }
         match d.to_string().parse::<f64>() {
             Ok(x) => s.serialize_f64(x),

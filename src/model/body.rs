@@ -25,11 +25,10 @@
 use std::fmt;
 
 use schemars::JsonSchema;
-use serde::de::IntoDeserializer;
 use serde::de::{self, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize};
 
-use super::Amount;
+use super::Table;
 
 /// One block of body content.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -129,153 +128,6 @@ impl Bullet {
             Bullet::Text(_) => &[],
             Bullet::Nested { bullets, .. } => bullets,
         }
-    }
-}
-
-/// A table: one or two header rows, rows of cells, an optional computed totals row.
-///
-/// ```yaml
-/// table:
-///   numbered: true                 # a first STT column, numbered by the library
-///   columns:
-///     - Huyện                      # a plain text column
-///     - { title: Kế hoạch, group: Giải quyết việc làm, numeric: true, total: true }
-///     - { title: Thực hiện, group: Giải quyết việc làm, numeric: true, total: true }
-///   rows:
-///     - [ Văn Yên, 1200, 1100 ]
-///   totals: Tổng cộng              # a last row summing the `total` columns
-/// ```
-/// Adjacent columns with the same `group` share a merged heading above theirs.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "kebab-case", deny_unknown_fields)]
-pub struct Table {
-    /// The columns.
-    pub columns: Vec<Column>,
-    /// Relative column widths (e.g. `[1, 6, 3]`); equal when left out.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub widths: Vec<f64>,
-    /// The rows; each has as many cells as there are columns.
-    #[serde(default)]
-    pub rows: Vec<Vec<Cell>>,
-    /// Number the rows in a first "STT" column.
-    #[serde(default)]
-    pub numbered: bool,
-    /// Label of a totals row computed from the columns marked `total`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub totals: Option<String>,
-}
-
-/// A table column: a heading, or a mapping with its options.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Column {
-    /// The heading.
-    pub title: String,
-    /// A heading shared with adjacent columns, in a first header row.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub group: Option<String>,
-    /// Cells are numbers: formatted the Vietnamese way and right-aligned.
-    pub numeric: bool,
-    /// Summed in the totals row.
-    pub total: bool,
-    /// Decimals shown for numbers (default: as written, at most 3).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub decimals: Option<usize>,
-}
-
-impl Column {
-    /// A plain text column with a heading.
-    pub fn text(title: impl Into<String>) -> Self {
-        Self {
-            title: title.into(),
-            group: None,
-            numeric: false,
-            total: false,
-            decimals: None,
-        }
-    }
-}
-
-/// A table cell: text, or a number the library formats.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(untagged)]
-pub enum Cell {
-    /// Text as written.
-    Text(String),
-    /// A number (exact).
-    Number(Amount),
-}
-
-impl<'de> Deserialize<'de> for Cell {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl Visitor<'_> for V {
-            type Value = Cell;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a cell: text or a number")
-            }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<Cell, E> {
-                Ok(Cell::Text(v.to_string()))
-            }
-            fn visit_bool<E: de::Error>(self, v: bool) -> Result<Cell, E> {
-                Ok(Cell::Text(if v { "có" } else { "không" }.to_string()))
-            }
-            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Cell, E> {
-                Amount::deserialize(v.into_deserializer()).map(Cell::Number)
-            }
-            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Cell, E> {
-                Amount::deserialize(v.into_deserializer()).map(Cell::Number)
-            }
-            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Cell, E> {
-                Amount::deserialize(v.into_deserializer()).map(Cell::Number)
-            }
-            fn visit_unit<E: de::Error>(self) -> Result<Cell, E> {
-                Ok(Cell::Text(String::new()))
-            }
-        }
-        d.deserialize_any(V)
-    }
-}
-
-/// A table column with its options.
-#[derive(Deserialize, JsonSchema)]
-#[serde(rename_all = "kebab-case", deny_unknown_fields)]
-struct ColumnMap {
-    title: String,
-    #[serde(default)]
-    group: Option<String>,
-    #[serde(default)]
-    numeric: bool,
-    #[serde(default)]
-    total: bool,
-    #[serde(default)]
-    decimals: Option<usize>,
-}
-
-impl<'de> Deserialize<'de> for Column {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> Visitor<'de> for V {
-            type Value = Column;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str(
-                    "a column heading, or a mapping with `title`, `group`, `numeric`, `total`",
-                )
-            }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<Column, E> {
-                Ok(Column::text(v))
-            }
-            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Column, A::Error> {
-                let m = ColumnMap::deserialize(de::value::MapAccessDeserializer::new(map))?;
-                Ok(Column {
-                    title: m.title,
-                    group: m.group,
-                    numeric: m.numeric || m.total,
-                    total: m.total,
-                    decimals: m.decimals,
-                })
-            }
-        }
-        d.deserialize_any(V)
     }
 }
 
@@ -564,33 +416,6 @@ impl JsonSchema for Bullet {
                     "additionalProperties": false
                 }
             ]
-        })
-    }
-}
-
-impl JsonSchema for Cell {
-    fn schema_name() -> std::borrow::Cow<'static, str> {
-        "Cell".into()
-    }
-
-    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        schemars::json_schema!({
-            "description": "A table cell: text, or a number the library formats.",
-            "type": ["string", "number", "boolean", "null"]
-        })
-    }
-}
-
-impl JsonSchema for Column {
-    fn schema_name() -> std::borrow::Cow<'static, str> {
-        "Column".into()
-    }
-
-    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        let map = generator.subschema_for::<ColumnMap>();
-        schemars::json_schema!({
-            "description": "A column heading, or a mapping with `title`, `group`, `numeric`, `total`, `decimals`.",
-            "anyOf": [ { "type": "string" }, map ]
         })
     }
 }

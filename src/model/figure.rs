@@ -39,6 +39,10 @@ pub const FIGURE_PARTS: &[(&str, &str)] = &[
     ),
     ("previous", "the figure of the same period and its unit"),
     (
+        "difference",
+        "the change on the same period as an amount: tăng 406 lao động so với cùng kỳ năm 2016",
+    ),
+    (
         "portion",
         "the share of the figure named by `share-of`: chiếm 13,8%",
     ),
@@ -48,6 +52,7 @@ pub const FIGURE_PARTS: &[(&str, &str)] = &[
 /// A figure: a value with its unit, and what it is measured against.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case", deny_unknown_fields)]
+#[schemars(transform = value_is_actual)]
 pub struct Figure {
     /// The id references use: `((viec-lam))`.
     pub id: String,
@@ -91,4 +96,24 @@ pub struct Figure {
     /// The parts cover the whole figure and must add up to it exactly.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub complete: bool,
+}
+
+/// The schema of `value:`, the same key as `actual:` (serde's alias, which
+/// schemars does not see): either is required, not both.
+fn value_is_actual(schema: &mut schemars::Schema) {
+    let Some(object) = schema.as_object_mut() else {
+        return;
+    };
+    if let Some(props) = object.get_mut("properties").and_then(|p| p.as_object_mut())
+        && let Some(actual) = props.get("actual").cloned()
+    {
+        props.insert("value".to_string(), actual);
+    }
+    if let Some(required) = object.get_mut("required").and_then(|r| r.as_array_mut()) {
+        required.retain(|r| r != "actual");
+    }
+    object.insert(
+        "oneOf".to_string(),
+        serde_json::json!([ { "required": ["actual"] }, { "required": ["value"] } ]),
+    );
 }

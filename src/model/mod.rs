@@ -45,10 +45,11 @@ mod letter;
 mod outline;
 mod plan;
 mod report;
+mod table;
 pub(crate) mod texts;
 
 pub use amount::{Amount, MAX_DIGITS};
-pub use body::{Block, Bullet, Cell, Column, Table};
+pub use body::{Block, Bullet};
 pub use common::{
     Appendix, Issuer, Layout, Margins, OfficeName, Seal, Secrecy, Signature, Urgency,
 };
@@ -63,7 +64,10 @@ pub use letter::Letter;
 pub(crate) use outline::{SUB_TITLES, standard_sections};
 pub use outline::{Scheme, SectionEntry};
 pub use plan::{CustomSection, Goals, Implementation, ReportingDuty, Tasks, UnitDuty};
-pub use report::{Assessment, IndicatorResult, Period, PeriodKind, Precision, Results};
+pub use report::{
+    Assessment, IndicatorResult, Period, PeriodKind, Precision, Results, ResultsTable,
+};
+pub use table::{Cell, Column, Row, Show, Table};
 
 use std::collections::BTreeMap;
 

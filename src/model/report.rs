@@ -3,7 +3,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{Amount, Block, Tasks};
+use super::{Amount, Block, Column, Tasks};
 
 /// The period a report covers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -168,9 +168,40 @@ pub struct Results {
     /// The main indicators: stated in the text and in the results table.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub indicators: Vec<IndicatorResult>,
+    /// The results table's columns (default: STT, Chỉ tiêu, Đơn vị, Kế
+    /// hoạch, Thực hiện, Tỷ lệ % KH, So cùng kỳ).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub table: Option<ResultsTable>,
     /// Results field by field.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fields: Option<Tasks>,
+}
+
+/// How the results table is set: its columns (each `show`s a part of every
+/// result), their widths, and a totals row.
+///
+/// ```yaml
+/// table:
+///   columns:
+///     - { title: Chỉ tiêu, show: name }
+///     - { title: ĐVT, show: unit }
+///     - { title: Kế hoạch năm 2017, show: plan }
+///     - { title: Thực hiện 6 tháng, show: actual }
+///     - { title: Tỷ lệ % so KH, show: percent }
+///     - { title: Cùng kỳ năm 2016, show: previous }
+///     - { title: So cùng kỳ (%), show: ratio }
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case", deny_unknown_fields)]
+pub struct ResultsTable {
+    /// The columns after STT.
+    pub columns: Vec<Column>,
+    /// Relative widths, one per column.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub widths: Vec<f64>,
+    /// Label of a totals row (sums of the main results, shares of the sums).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub totals: Option<String>,
 }
 
 /// III. ĐÁNH GIÁ CHUNG.

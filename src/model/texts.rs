@@ -1,5 +1,6 @@
-//! Every user text of a document, with its YAML path, for a stage that
-//! rewrites text (the resolve stage expands figure references there).
+//! Every user text (and every table) of a document, with its YAML path, for
+//! a stage that rewrites them (the resolve stage expands figure references
+//! in texts and computes the rows of tables of figures).
 //!
 //! The walk goes over the document's serde form, which is its input form
 //! (JSON and YAML read back what `Serialize` writes: the round trip is a
@@ -11,7 +12,7 @@
 
 use serde_json::Value;
 
-use super::Document;
+use super::{Document, Table};
 
 /// Keys whose string values are identifiers, not text.
 const NOT_TEXT: &[&str] = &[
@@ -25,6 +26,8 @@ const NOT_TEXT: &[&str] = &[
     "value",
     "urgency",
     "secrecy",
+    "figure",
+    "show",
 ];
 
 /// Calls `edit` with the path and text of every user text; returns the
@@ -40,6 +43,57 @@ pub(crate) fn edit_texts(
     let mut changed = false;
     walk(&mut value, String::new(), edit, &mut changed);
     if !changed {
+        return doc;
+    }
+    serde_json::from_value(value).unwrap_or(doc)
+}
+
+/// Calls `edit` with the path (`…table`) and the content of every table,
+/// nested ones included; returns the document with the tables as `edit`
+/// left them (`edit` returns whether it changed one).
+pub(crate) fn edit_tables(
+    doc: Document,
+    edit: &mut dyn FnMut(&str, &mut Table) -> bool,
+) -> Document {
+    fn walk(
+        value: &mut Value,
+        path: String,
+        edit: &mut dyn FnMut(&str, &mut Table) -> bool,
+    ) -> bool {
+        let mut changed = false;
+        match value {
+            Value::Array(items) => {
+                for (i, item) in items.iter_mut().enumerate() {
+                    changed |= walk(item, join_index(&path, i), edit);
+                }
+            }
+            Value::Object(fields) => {
+                for (key, item) in fields.iter_mut() {
+                    let item_path = join_key(&path, key);
+                    // `results.table` chooses the results table's columns: not a table of the body.
+                    if key == "table"
+                        && path != "results"
+                        && let Ok(mut table) = serde_json::from_value::<Table>(item.clone())
+                    {
+                        if edit(&item_path, &mut table)
+                            && let Ok(edited) = serde_json::to_value(&table)
+                        {
+                            *item = edited;
+                            changed = true;
+                        }
+                        continue;
+                    }
+                    changed |= walk(item, item_path, edit);
+                }
+            }
+            _ => {}
+        }
+        changed
+    }
+    let Ok(mut value) = serde_json::to_value(&doc) else {
+        return doc;
+    };
+    if !walk(&mut value, String::new(), edit) {
         return doc;
     }
     serde_json::from_value(value).unwrap_or(doc)

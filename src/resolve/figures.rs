@@ -107,7 +107,7 @@ pub(crate) fn compute(
         Some(p) if p == actual => ChangeFigure::Equal,
         Some(p) if p.is_zero() && !rate => ChangeFigure::FromZero(format!(
             "{}{}",
-            vi::format_number((actual - p).abs(), 3),
+            vi::format_written((actual - p).abs(), 3),
             unit_suffix(unit)
         )),
         Some(p) => {
@@ -142,8 +142,8 @@ pub(crate) fn compute(
         }
     };
     Computed {
-        actual: vi::format_number(actual, 3),
-        plan: plan.map(|p| vi::format_number(p, 3)),
+        actual: vi::format_written(actual, 3),
+        plan: plan.map(|p| vi::format_written(p, 3)),
         share,
         change,
     }

@@ -8,6 +8,7 @@
 
 mod figures;
 mod references;
+mod tables;
 
 pub(crate) use figures::{ChangeFigure, Computed, Share, Side, compute};
 pub(crate) use references::{Figures, Located};
@@ -30,8 +31,10 @@ pub(crate) struct Resolved {
     /// and computed.
     pub results: Vec<ResultLine>,
     /// Every citable figure, computed: `figures:`, results and targets with an id.
-    #[allow(dead_code)] // for computed tables of figures (not yet built)
+    #[allow(dead_code)] // read by tests and kept for the service's inspection
     pub figures: Figures,
+    /// A report's results table, computed (none without results).
+    pub results_table: Option<model::Table>,
     /// Problems found while resolving (an unknown reference …), with the
     /// character inside the text where each is.
     pub problems: Vec<Located>,
@@ -54,10 +57,10 @@ pub(crate) struct ResultLine {
     pub actual: Decimal,
     /// The plan figure: its own `plan`, or its target's value.
     pub plan: Option<Decimal>,
+    /// The figure of the same period.
+    pub previous: Option<Decimal>,
     /// The share of the plan and the change, rounded for print.
     pub computed: Computed,
-    /// Depth below the main indicators (0 for a main indicator).
-    pub level: usize,
     /// Its parts ("trong đó").
     pub children: Vec<ResultLine>,
 }
@@ -93,7 +96,6 @@ pub(crate) fn resolve(doc: model::Document, plan: Option<Resolved>) -> Resolved 
                         join_index("results.indicators", i),
                         plan.as_ref().map(|p| &p.doc),
                         "",
-                        0,
                         doc.precision,
                     )
                 })
@@ -102,9 +104,34 @@ pub(crate) fn resolve(doc: model::Document, plan: Option<Resolved>) -> Resolved 
         .unwrap_or_default();
     let mut problems = Vec::new();
     let figures = references::collect(&doc, &results, &mut problems);
+    let precision = doc.precision;
+    let results_table = doc
+        .results
+        .as_ref()
+        .filter(|r| !r.indicators.is_empty())
+        .map(|r| {
+            let (plan, previous) = references::default_labels(&doc);
+            let lines: Vec<tables::Line> = results
+                .iter()
+                .map(|l| tables::Line::of_result(l, (&plan, &previous), precision))
+                .collect();
+            let spec = r.table.as_ref();
+            tables::results_table(
+                &lines,
+                spec.map(|t| t.columns.as_slice()),
+                spec.map_or(&[][..], |t| t.widths.as_slice()),
+                spec.and_then(|t| t.totals.as_deref()),
+                precision,
+                &mut problems,
+            )
+        });
     // Every `((id))` in every text, expanded once: the view sees plain text.
     let doc = model::texts::edit_texts(doc, &mut |path, text| {
         references::expand(text, path, &figures, &mut problems)
+    });
+    // Every table of figures, computed once: the view sees plain rows.
+    let doc = model::texts::edit_tables(doc, &mut |path, table| {
+        tables::compute_table(table, path, &figures, precision, &mut problems)
     });
     Resolved {
         doc,
@@ -112,6 +139,7 @@ pub(crate) fn resolve(doc: model::Document, plan: Option<Resolved>) -> Resolved 
         attachment,
         results,
         figures,
+        results_table,
         problems,
     }
 }
@@ -121,7 +149,6 @@ fn line(
     path: String,
     plan: Option<&model::Document>,
     inherited_unit: &str,
-    level: usize,
     precision: Precision,
 ) -> ResultLine {
     let (link, target) = match (&r.target, plan) {
@@ -168,7 +195,7 @@ fn line(
         .of_which
         .iter()
         .enumerate()
-        .map(|(i, c)| line(c, join_index(&list, i), plan, &unit, level + 1, precision))
+        .map(|(i, c)| line(c, join_index(&list, i), plan, &unit, precision))
         .collect();
     ResultLine {
         path,
@@ -178,8 +205,8 @@ fn line(
         link,
         actual: r.actual.0,
         plan: planned,
+        previous: r.previous.map(|a| a.0),
         computed,
-        level,
         children,
     }
 }

@@ -47,6 +47,14 @@ pub(crate) struct FigureLine {
     pub previous: Option<String>,
     /// The share of another figure ("13,8"), once computed.
     pub portion: Option<String>,
+    /// The plan figure, exact.
+    pub plan_value: Option<Decimal>,
+    /// The figure of the same period, exact.
+    pub previous_value: Option<Decimal>,
+    /// Decimals of its percentages.
+    pub precision: Precision,
+    /// The ids of its parts, in order (a figure's `parts`, a result's `of-which`).
+    pub parts: Vec<String>,
 }
 
 impl FigureLine {
@@ -115,6 +123,27 @@ impl FigureLine {
         }
     }
 
+    /// "tăng 12.076,9 tỷ đồng so với tuần trước": the change on the same
+    /// period as an amount.
+    pub fn difference(&self) -> Option<String> {
+        let previous = self.previous_value?;
+        let base = &self.previous_label;
+        let delta = self.actual - previous;
+        if delta.is_zero() {
+            return Some(format!("bằng {base}"));
+        }
+        let word = if delta > Decimal::ZERO {
+            "tăng"
+        } else {
+            "giảm"
+        };
+        Some(format!(
+            "{word} {}{} so với {base}",
+            vi::format_written(delta.abs(), 3),
+            vi::unit_suffix(&self.unit)
+        ))
+    }
+
     /// The whole phrase: value, share, change, portion.
     pub fn whole(&self) -> String {
         let mut s = self.value();
@@ -149,6 +178,7 @@ impl FigureLine {
                 .percent()
                 .ok_or_else(|| missing("`plan` to take a percentage of")),
             "change" => self.change().ok_or_else(|| missing("`previous`")),
+            "difference" => self.difference().ok_or_else(|| missing("`previous`")),
             "previous" => self
                 .previous
                 .as_ref()
@@ -169,6 +199,14 @@ impl FigureLine {
     }
 }
 
+/// A figure that is a share of another (`share-of`), to compute once all are known.
+struct ShareOf {
+    id: String,
+    of: String,
+    path: String,
+    decimals: Option<usize>,
+}
+
 /// Every citable figure of a document, by id.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Figures {
@@ -176,7 +214,7 @@ pub(crate) struct Figures {
 }
 
 /// The labels a document's period gives: "kế hoạch năm 2017", "cùng kỳ năm 2016".
-fn default_labels(doc: &model::Document) -> (String, String) {
+pub(crate) fn default_labels(doc: &model::Document) -> (String, String) {
     let year = doc.period.map_or(doc.date.year(), |p| p.year);
     (
         format!("kế hoạch năm {year}"),
@@ -193,7 +231,7 @@ pub(crate) fn collect(
 ) -> Figures {
     let (plan_label, previous_label) = default_labels(doc);
     let mut figures = Figures::default();
-    let mut shares: Vec<(String, String, String)> = Vec::new(); // (id, of, path)
+    let mut shares: Vec<ShareOf> = Vec::new();
     fn add(figures: &mut Figures, id: &str, line: FigureLine, problems: &mut Vec<Located>) {
         if let Some(first) = figures.by_id.get(id) {
             problems.push((
@@ -219,7 +257,7 @@ pub(crate) fn collect(
         doc_precision: Precision,
         labels: (&str, &str),
         figures: &mut Figures,
-        shares: &mut Vec<(String, String, String)>,
+        shares: &mut Vec<ShareOf>,
         problems: &mut Vec<Located>,
     ) {
         let unit = f.unit.clone().unwrap_or_else(|| inherited_unit.to_string());
@@ -249,7 +287,12 @@ pub(crate) fn collect(
             precision,
         );
         if let Some(of) = &f.share_of {
-            shares.push((f.id.clone(), of.clone(), join_key(&path, "share-of")));
+            shares.push(ShareOf {
+                id: f.id.clone(),
+                of: of.clone(),
+                path: join_key(&path, "share-of"),
+                decimals: f.precision.filter(|n| *n <= 2),
+            });
         }
         let line = FigureLine {
             path: path.clone(),
@@ -264,8 +307,12 @@ pub(crate) fn collect(
                 .unwrap_or_else(|| labels.1.to_string()),
             plan_figure: f.plan_figure,
             exceed: f.exceed.unwrap_or(true),
-            previous: f.previous.map(|p| vi::format_number(p.0, 3)),
+            previous: f.previous.map(|p| vi::format_written(p.0, 3)),
             portion: None,
+            plan_value: f.plan.map(|p| p.0),
+            previous_value: f.previous.map(|p| p.0),
+            precision,
+            parts: f.parts.iter().map(|p| p.id.clone()).collect(),
         };
         add(figures, &f.id, line, problems);
         let list = join_key(&path, "parts");
@@ -298,32 +345,33 @@ pub(crate) fn collect(
         r: &ResultLine,
         written: &model::IndicatorResult,
         labels: (&str, &str),
+        precision: Precision,
         figures: &mut Figures,
         problems: &mut Vec<Located>,
     ) {
         if let Some(id) = &written.id {
-            let line = FigureLine {
-                path: r.path.clone(),
-                name: r.name.clone(),
-                unit: r.unit.clone(),
-                actual: r.actual,
-                computed: r.computed.clone(),
-                plan_label: labels.0.to_string(),
-                previous_label: labels.1.to_string(),
-                plan_figure: false,
-                exceed: true,
-                previous: written.previous.map(|p| vi::format_number(p.0, 3)),
-                portion: None,
-            };
+            let mut line = FigureLine::of_result(r, labels, precision);
+            line.parts = written
+                .of_which
+                .iter()
+                .filter_map(|w| w.id.clone())
+                .collect();
             add(figures, id, line, problems);
         }
         for (line, w) in r.children.iter().zip(&written.of_which) {
-            result(line, w, labels, figures, problems);
+            result(line, w, labels, precision, figures, problems);
         }
     }
     if let Some(written) = &doc.results {
         for (r, w) in results.iter().zip(&written.indicators) {
-            result(r, w, (&plan_label, &previous_label), &mut figures, problems);
+            result(
+                r,
+                w,
+                (&plan_label, &previous_label),
+                doc.precision,
+                &mut figures,
+                problems,
+            );
         }
     }
     fn target(
@@ -348,6 +396,15 @@ pub(crate) fn collect(
                 exceed: true,
                 previous: None,
                 portion: None,
+                plan_value: None,
+                previous_value: None,
+                precision: Precision::default(),
+                parts: t
+                    .split
+                    .iter()
+                    .chain(&t.of_which)
+                    .filter_map(|p| p.id.clone())
+                    .collect(),
             };
             add(figures, id, line, problems);
         }
@@ -379,7 +436,13 @@ pub(crate) fn collect(
     }
     // Shares of another figure, now that every figure is known.
     let ids: Vec<String> = figures.by_id.keys().cloned().collect();
-    for (id, of, path) in shares {
+    for ShareOf {
+        id,
+        of,
+        path,
+        decimals,
+    } in shares
+    {
         let Some(base) = figures.by_id.get(&of).map(|b| b.actual) else {
             let known: Vec<&str> = ids.iter().map(String::as_str).collect();
             problems.push((
@@ -389,7 +452,9 @@ pub(crate) fn collect(
             ));
             continue;
         };
-        let decimals = figures.by_id[&id].computed_share_decimals(doc.precision);
+        // The figure's own precision, else what its other percentages print with.
+        let decimals =
+            decimals.unwrap_or_else(|| figures.by_id[&id].computed_share_decimals(doc.precision));
         if let Some(f) = figures.by_id.get_mut(&id) {
             f.portion = f
                 .actual
@@ -402,6 +467,27 @@ pub(crate) fn collect(
 }
 
 impl FigureLine {
+    /// A report's result as a figure, with the document's labels.
+    pub fn of_result(r: &ResultLine, labels: (&str, &str), precision: Precision) -> Self {
+        FigureLine {
+            path: r.path.clone(),
+            name: r.name.clone(),
+            unit: r.unit.clone(),
+            actual: r.actual,
+            computed: r.computed.clone(),
+            plan_label: labels.0.to_string(),
+            previous_label: labels.1.to_string(),
+            plan_figure: false,
+            exceed: true,
+            previous: r.previous.map(|p| vi::format_written(p, 3)),
+            portion: None,
+            plan_value: r.plan,
+            previous_value: r.previous,
+            precision,
+            parts: Vec::new(),
+        }
+    }
+
     /// Decimals of its percentages (from its share's print, else the document's).
     fn computed_share_decimals(&self, doc: Precision) -> usize {
         match &self.computed.share {

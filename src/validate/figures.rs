@@ -240,8 +240,10 @@ pub(super) fn check_figures(doc: &Document, out: &mut Vec<Diagnostic>) {
                 .with_hint("the breakdown is complete: correct a part or the total, or remove `complete: true`"),
             );
         } else if !f.complete && sum > f.actual.0 {
+            // Published figures are rounded, and parts may overlap (women,
+            // young people): a warning, not a refusal.
             out.push(
-                Diagnostic::error(
+                Diagnostic::warning(
                     list,
                     format!(
                         "the parts of `{}` exceed it: {terms} = {}, more than {}",
@@ -250,7 +252,7 @@ pub(super) fn check_figures(doc: &Document, out: &mut Vec<Diagnostic>) {
                         fmt(f.actual.0)
                     ),
                 )
-                .with_hint("parts cannot exceed the whole: correct a part or the total"),
+                .with_hint("correct a part or the total if they are a breakdown; parts that overlap may exceed it"),
             );
         }
     }

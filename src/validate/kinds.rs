@@ -60,14 +60,14 @@ pub(super) fn check_sections(doc: &Document, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// The registered number runs from 1 to 9999.
+/// The registered number runs from 1 to 999999 (a ministry's letters pass 18.000 a year).
 pub(super) fn check_number(doc: &Document, out: &mut Vec<Diagnostic>) {
     if let Some(n) = doc.number
-        && !(1..=9999).contains(&n)
+        && !(1..=999_999).contains(&n)
     {
         out.push(
             Diagnostic::error("number", format!("the number {n} is out of range")).with_hint(
-                "numbers run from 1 to 9999 within a year; leave `number` out for a draft",
+                "numbers run from 1 to 999999 within a year; leave `number` out for a draft",
             ),
         );
     }
@@ -99,11 +99,11 @@ mod tests {
     }
 
     #[test]
-    fn numbers_run_from_one_to_9999() {
+    fn numbers_run_from_one_to_999999() {
         let mut out = Vec::new();
-        check_number(&doc("thong-bao", "number: 10000\n"), &mut out);
+        check_number(&doc("thong-bao", "number: 1000000\n"), &mut out);
         assert_eq!(out.len(), 1);
-        check_number(&doc("thong-bao", "number: 9999\n"), &mut out);
+        check_number(&doc("thong-bao", "number: 18590\n"), &mut out);
         assert_eq!(out.len(), 1);
     }
 }

@@ -58,12 +58,9 @@ pub(super) fn check_signature(doc: &Document, out: &mut Vec<Diagnostic>) {
         }
     }
     // KT. (ký thay): a deputy signs for the head, and the title says so.
-    let deputy = doc
-        .signature
-        .title
-        .trim_start()
-        .to_lowercase()
-        .starts_with("phó");
+    // "Phó …", or a ministry's deputy, "Thứ trưởng".
+    let title = doc.signature.title.trim_start().to_lowercase();
+    let deputy = title.starts_with("phó") || title.starts_with("thứ trưởng");
     // `KT.` anywhere (even on the line of another authority, warned above).
     let on_behalf = lines
         .iter()

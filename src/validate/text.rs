@@ -102,6 +102,11 @@ pub(super) fn check_block(block: &Block, path: &str, out: &mut Vec<Diagnostic>) 
     }
     for (i, row) in table.rows.iter().enumerate() {
         let row_path = join_index(&join_key(&table_path, "rows"), i);
+        // A figure's row left unresolved was reported where it was resolved.
+        if row.figure.is_some() {
+            continue;
+        }
+        let row = &row.cells;
         if row.len() != n {
             out.push(
                 Diagnostic::error(
@@ -115,9 +120,13 @@ pub(super) fn check_block(block: &Block, path: &str, out: &mut Vec<Diagnostic>) 
             );
         }
         for (j, (cell, col)) in row.iter().zip(&table.columns).enumerate() {
+            // A column that shows figures holds computed text ("51,09", "+4,7%").
             if col.numeric
+                && col.show.is_none()
                 && let Cell::Text(t) = cell
                 && !t.trim().is_empty()
+                && cell.as_number().is_none()
+                && !is_range(t)
             {
                 out.push(
                     Diagnostic::error(
@@ -127,10 +136,23 @@ pub(super) fn check_block(block: &Block, path: &str, out: &mut Vec<Diagnostic>) 
                             col.title
                         ),
                     )
-                    .with_hint("write the number without separators (1200, 3.5)"),
+                    .with_hint(
+                        "write a number: 1200, 3.5, or the Vietnamese way in quotes (\"12.375,3\")",
+                    ),
                 );
             }
         }
+    }
+}
+
+/// A range of two numbers, as tables print targets: "1-1,5", "2 – 3".
+fn is_range(t: &str) -> bool {
+    let mut ends = t.splitn(2, ['-', '–']);
+    match (ends.next(), ends.next()) {
+        (Some(a), Some(b)) => {
+            crate::vi::parse_number(a).is_some() && crate::vi::parse_number(b).is_some()
+        }
+        _ => false,
     }
 }
 

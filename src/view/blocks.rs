@@ -1,7 +1,7 @@
 //! Flattens nested body blocks into [`ViewBlock`]s, computing every number,
 //! letter and marker from the nesting.
 
-use crate::model::{Block, Bullet, Cell, Column, Table};
+use crate::model::{Block, Bullet, Cell, Column, Row, Show, Table};
 use crate::vi;
 
 use super::numbering::Ctx;
@@ -126,25 +126,30 @@ pub(crate) fn fr(w: f64) -> String {
     format!("{}fr", if w.is_finite() && w > 0.0 { w } else { 1.0 })
 }
 
-fn table_block(table: &Table) -> ViewBlock {
+pub(crate) fn table_block(table: &Table) -> ViewBlock {
     let mut widths: Vec<String> = if table.widths.len() == table.columns.len() {
         table.widths.iter().map(|w| fr(*w)).collect()
     } else {
         vec![fr(1.0); table.columns.len()]
     };
     let offset = usize::from(table.numbered);
-    let mut rows: Vec<Vec<String>> = table
-        .rows
+    // A figure's row the resolve stage could not compute was reported there.
+    let written: Vec<&Row> = table.rows.iter().filter(|r| r.figure.is_none()).collect();
+    let mut rows: Vec<Vec<String>> = written
         .iter()
         .map(|row| {
-            row.iter()
+            row.cells
+                .iter()
                 .zip(&table.columns)
                 .map(|(cell, col)| format_cell(cell, col))
                 .collect()
         })
         .collect();
-    let mut strong_rows = Vec::new();
+    let mut levels: Vec<usize> = written.iter().map(|r| r.level).collect();
+    let mut strong_rows: Vec<usize> = (0..written.len()).filter(|&i| written[i].strong).collect();
     if let Some(label) = &table.totals {
+        // Parts are inside their main row's figure: only main rows are summed.
+        let main = || written.iter().filter(|r| r.level == 0 && !r.strong);
         let mut totals: Vec<String> = table
             .columns
             .iter()
@@ -153,36 +158,46 @@ fn table_block(table: &Table) -> ViewBlock {
                 if !col.total {
                     return String::new();
                 }
-                let sum: rust_decimal::Decimal = table
-                    .rows
-                    .iter()
-                    .filter_map(|r| match r.get(i) {
-                        Some(Cell::Number(n)) => Some(n.0),
-                        _ => None,
-                    })
+                let sum: rust_decimal::Decimal = main()
+                    .filter_map(|r| r.cells.get(i).and_then(Cell::as_number))
+                    .map(|n| n.0)
                     .sum();
                 format_cell(&Cell::Number(sum.into()), col)
             })
             .collect();
-        if let Some(first) = totals.first_mut()
-            && first.is_empty()
+        let name_column = table
+            .columns
+            .iter()
+            .position(|c| c.show == Some(Show::Name))
+            .unwrap_or(0);
+        if let Some(name) = totals.get_mut(name_column)
+            && name.is_empty()
         {
-            *first = label.trim().to_string();
+            *name = label.trim().to_string();
         }
         strong_rows.push(rows.len());
+        levels.push(0);
         rows.push(totals);
     }
-    let mut centred = Vec::new();
+    let mut centred: Vec<usize> = table
+        .columns
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.show == Some(Show::Unit))
+        .map(|(i, _)| i + offset)
+        .collect();
     let mut header = header_rows(&table.columns);
     if table.numbered {
         widths.insert(0, STT_WIDTH.to_string());
-        centred.push(0);
-        let n = table.rows.len();
+        centred.insert(0, 0);
+        let mut number = 0;
         for (i, row) in rows.iter_mut().enumerate() {
+            let counted = levels[i] == 0 && !strong_rows.contains(&i);
             row.insert(
                 0,
-                if i < n {
-                    (i + 1).to_string()
+                if counted {
+                    number += 1;
+                    number.to_string()
                 } else {
                     String::new()
                 },
@@ -198,14 +213,20 @@ fn table_block(table: &Table) -> ViewBlock {
         .filter(|(_, c)| c.numeric)
         .map(|(i, _)| i + offset)
         .collect();
+    let name_column = offset
+        + table
+            .columns
+            .iter()
+            .position(|c| c.show == Some(Show::Name))
+            .unwrap_or(0);
     ViewBlock::Table(
         TableView {
             widths,
-            levels: vec![0; rows.len()],
+            levels,
             rows,
             groups: Vec::new(),
             header,
-            name_column: offset,
+            name_column,
             numeric,
             centred,
             strong_rows,
@@ -215,11 +236,20 @@ fn table_block(table: &Table) -> ViewBlock {
 }
 
 fn format_cell(cell: &Cell, col: &Column) -> String {
-    match cell {
-        Cell::Text(t) => t.trim().to_string(),
-        Cell::Number(n) => match col.decimals {
-            Some(d) => vi::format_decimal(*n, d),
-            None => vi::format_number(*n, 3),
+    // A written column's quoted number ("12.375,3") is formatted like a number;
+    // a computed cell ("+4,7%", "51,09") is already printed.
+    let number = match cell {
+        Cell::Text(_) if !col.numeric || col.show.is_some() => None,
+        _ => cell.as_number(),
+    };
+    match number {
+        None => match cell {
+            Cell::Text(t) => t.trim().to_string(),
+            Cell::Number(n) => vi::format_written(n.0, 3),
+        },
+        Some(n) => match col.decimals {
+            Some(d) => vi::format_decimal(n, d),
+            None => vi::format_written(n.0, 3),
         },
     }
 }

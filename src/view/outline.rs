@@ -62,6 +62,28 @@ pub(crate) struct Standard {
     pub blocks: Vec<ViewBlock>,
 }
 
+/// The flattened body of a plan or a report: the preamble, the sections
+/// (the document's own outline, or the kind's standard one), the closing,
+/// and the body's last mark.
+pub(crate) fn outlined_body(
+    doc: &Document,
+    standard: &mut dyn FnMut(&str, &Ctx) -> Option<Standard>,
+) -> Vec<ViewBlock> {
+    let ctx = Ctx::of(doc);
+    let mut out = Vec::new();
+    flatten_into(&doc.preamble, &Vec::new(), &ctx, &mut out);
+    sections_into(
+        doc,
+        &ctx,
+        &mut Sections::new(),
+        &mut |key| standard(key, &ctx),
+        &mut out,
+    );
+    flatten_into(&doc.closing, &Vec::new(), &ctx, &mut out);
+    super::close_body(&mut out);
+    out
+}
+
 /// The top-level sections: the kind's standard ones in their order, or
 /// exactly the document's `sections:`. `standard` gives a standard section
 /// by key (none when the document has nothing for it).

@@ -7,25 +7,12 @@ use crate::vi;
 
 use super::blocks::flatten_into;
 use super::numbering::Ctx;
-use super::outline::{Sections, Standard, field_items, item, sections_into};
-use super::{ViewBlock, close_body, indicator_phrase};
+use super::outline::{Standard, field_items, item, outlined_body};
+use super::{ViewBlock, indicator_phrase};
 
 /// The flattened body of a plan.
 pub(crate) fn body(doc: &Document) -> Vec<ViewBlock> {
-    let ctx = Ctx::of(doc);
-    let mut out = Vec::new();
-    flatten_into(&doc.preamble, &Vec::new(), &ctx, &mut out);
-    let mut sections = Sections::new();
-    sections_into(
-        doc,
-        &ctx,
-        &mut sections,
-        &mut |key| standard(doc, key, &ctx),
-        &mut out,
-    );
-    flatten_into(&doc.closing, &Vec::new(), &ctx, &mut out);
-    close_body(&mut out);
-    out
+    outlined_body(doc, &mut |key, ctx| standard(doc, key, ctx))
 }
 
 /// A standard section of a plan, when the plan has it.

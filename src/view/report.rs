@@ -6,29 +6,15 @@ use crate::model::{Block, Bullet, Period, PeriodKind};
 use crate::resolve::{Resolved, ResultLine};
 use crate::vi;
 
-use super::blocks::{STT_WIDTH, flatten_into, fr};
+use super::ViewBlock;
+use super::blocks::{flatten_into, table_block};
 use super::numbering::Ctx;
-use super::outline::{Sections, Standard, field_items, item, sections_into};
+use super::outline::{Standard, field_items, item, outlined_body};
 use super::results::{change_clause, share_clause};
-use super::{HeaderCell, TableView, ViewBlock, close_body};
 
 /// The flattened body of a report.
 pub(crate) fn body(r: &Resolved) -> Vec<ViewBlock> {
-    let doc = &r.doc;
-    let ctx = Ctx::of(doc);
-    let mut out = Vec::new();
-    flatten_into(&doc.preamble, &Vec::new(), &ctx, &mut out);
-    let mut sections = Sections::new();
-    sections_into(
-        doc,
-        &ctx,
-        &mut sections,
-        &mut |key| standard(r, key, &ctx),
-        &mut out,
-    );
-    flatten_into(&doc.closing, &Vec::new(), &ctx, &mut out);
-    close_body(&mut out);
-    out
+    outlined_body(&r.doc, &mut |key, ctx| standard(r, key, ctx))
 }
 
 /// A standard section of a report, when the report has it.
@@ -65,7 +51,9 @@ fn standard(r: &Resolved, key: &str, ctx: &Ctx) -> Option<Standard> {
                     previous: format!("cùng kỳ năm {}", year - 1),
                 };
                 let rows: Vec<Row> = r.results.iter().map(|l| Row::of(l, &labels)).collect();
-                out.push(ViewBlock::Table(results_table(&rows)));
+                if let Some(table) = &r.results_table {
+                    out.push(table_block(table));
+                }
                 let bullets = rows.iter().map(|r| r.bullet()).collect();
                 flatten_into(&[Block::Bullets { bullets }], &vec![number], ctx, &mut out);
             }
@@ -159,16 +147,15 @@ struct Labels {
 }
 
 /// A resolved result and its sentence.
-struct Row<'a> {
-    line: &'a ResultLine,
+struct Row {
     sentence: String,
-    children: Vec<Row<'a>>,
+    children: Vec<Row>,
 }
 
-impl<'a> Row<'a> {
+impl Row {
     /// "toàn tỉnh đã giải quyết việc làm cho 9.043 lao động (đạt 51,09% kế
     /// hoạch năm 2017); tăng 4,7% so với cùng kỳ năm 2016".
-    fn of(line: &'a ResultLine, labels: &Labels) -> Self {
+    fn of(line: &ResultLine, labels: &Labels) -> Self {
         let c = &line.computed;
         let mut sentence = format!(
             "{} {}{}",
@@ -185,7 +172,6 @@ impl<'a> Row<'a> {
             sentence.push_str(&change);
         }
         Row {
-            line,
             sentence,
             children: line.children.iter().map(|l| Row::of(l, labels)).collect(),
         }
@@ -202,61 +188,4 @@ impl<'a> Row<'a> {
             }
         }
     }
-}
-
-/// STT | Chỉ tiêu | Đơn vị | Kế hoạch | Thực hiện | Tỷ lệ % KH | So cùng kỳ.
-fn results_table(rows: &[Row]) -> TableView {
-    let titles = [
-        "STT",
-        "Chỉ tiêu",
-        "Đơn vị",
-        "Kế hoạch",
-        "Thực hiện",
-        "Tỷ lệ % KH",
-        "So cùng kỳ",
-    ];
-    let mut table = TableView {
-        widths: vec![
-            STT_WIDTH.to_string(),
-            fr(3.4),
-            fr(1.3),
-            fr(1.3),
-            fr(1.3),
-            fr(1.2),
-            fr(1.2),
-        ],
-        header: vec![titles.iter().map(|t| HeaderCell::new(t, 1, 1)).collect()],
-        rows: Vec::new(),
-        groups: Vec::new(),
-        levels: Vec::new(),
-        name_column: 1,
-        numeric: vec![3, 4, 5, 6],
-        centred: vec![0, 2],
-        strong_rows: Vec::new(),
-    };
-    fn push(table: &mut TableView, row: &Row, stt: String) {
-        let line = row.line;
-        let name = if line.level > 0 {
-            format!("- {}", line.name.trim())
-        } else {
-            line.name.trim().to_string()
-        };
-        table.rows.push(vec![
-            stt,
-            name,
-            line.unit.trim().to_string(),
-            line.computed.plan.clone().unwrap_or_default(),
-            line.computed.actual.clone(),
-            line.computed.share_cell(),
-            line.computed.change_cell(),
-        ]);
-        table.levels.push(line.level);
-        for child in &row.children {
-            push(table, child, String::new());
-        }
-    }
-    for (i, row) in rows.iter().enumerate() {
-        push(&mut table, row, (i + 1).to_string());
-    }
-    table.group_cells()
 }
