@@ -32,6 +32,10 @@ pub const FIGURE_PARTS: &[(&str, &str)] = &[
         "share",
         "the share of the plan in words: đạt 51,09% kế hoạch năm 2017",
     ),
+    (
+        "over",
+        "how far above the plan: vượt 11,69% so dự toán (below it: đạt 97% dự toán)",
+    ),
     ("percent", "the share of the plan: 51,09%"),
     (
         "change",

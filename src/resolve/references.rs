@@ -93,6 +93,41 @@ impl FigureLine {
         }
     }
 
+    /// "vượt 11,69% so dự toán": how far above the plan, with the label; a
+    /// figure not above its plan says what it reached ("đạt 97% dự toán").
+    pub fn over(&self) -> Option<String> {
+        let label = &self.plan_label;
+        match &self.computed.share {
+            Share::Percent(_, Side::Above) => Some(format!(
+                "vượt {}% {label}",
+                self.computed.over_plan().unwrap_or_default()
+            )),
+            Share::Percent(p, _) => Some(format!("đạt {p}% {label}")),
+            _ => self.share(),
+        }
+    }
+
+    /// How the same period is named after a change: "so với cùng kỳ năm
+    /// 2016", or the label as written when it says "so" itself ("so cùng kỳ").
+    fn against(&self) -> String {
+        let base = self.previous_label.trim();
+        if base.starts_with("so ") {
+            base.to_string()
+        } else {
+            format!("so với {base}")
+        }
+    }
+
+    /// The same period after "bằng": the label without its "so (với)".
+    fn equal_to(&self) -> String {
+        let base = self.previous_label.trim();
+        let bare = base
+            .strip_prefix("so với ")
+            .or_else(|| base.strip_prefix("so "))
+            .unwrap_or(base);
+        format!("bằng {bare}")
+    }
+
     /// "51,09%".
     pub fn percent(&self) -> Option<String> {
         match &self.computed.share {
@@ -103,20 +138,18 @@ impl FigureLine {
 
     /// "tăng 4,7% so với cùng kỳ năm 2016".
     pub fn change(&self) -> Option<String> {
-        let base = &self.previous_label;
+        let against = self.against();
         let word = |up: bool| if up { "tăng" } else { "giảm" };
         let unit = |points: bool| if points { " điểm phần trăm" } else { "%" };
         match &self.computed.change {
             ChangeFigure::NoPrevious => None,
-            ChangeFigure::Equal => Some(format!("bằng {base}")),
-            ChangeFigure::FromZero(amount) => Some(format!("tăng {amount} so với {base}")),
-            ChangeFigure::Percent { figure, up, points } => Some(format!(
-                "{} {figure}{} so với {base}",
-                word(*up),
-                unit(*points)
-            )),
+            ChangeFigure::Equal => Some(self.equal_to()),
+            ChangeFigure::FromZero(amount) => Some(format!("tăng {amount} {against}")),
+            ChangeFigure::Percent { figure, up, points } => {
+                Some(format!("{} {figure}{} {against}", word(*up), unit(*points)))
+            }
             ChangeFigure::Tiny { bound, up, points } => Some(format!(
-                "{} dưới {bound}{} so với {base}",
+                "{} dưới {bound}{} {against}",
                 word(*up),
                 unit(*points)
             )),
@@ -127,10 +160,9 @@ impl FigureLine {
     /// period as an amount.
     pub fn difference(&self) -> Option<String> {
         let previous = self.previous_value?;
-        let base = &self.previous_label;
         let delta = self.actual - previous;
         if delta.is_zero() {
-            return Some(format!("bằng {base}"));
+            return Some(self.equal_to());
         }
         let word = if delta > Decimal::ZERO {
             "tăng"
@@ -138,9 +170,10 @@ impl FigureLine {
             "giảm"
         };
         Some(format!(
-            "{word} {}{} so với {base}",
+            "{word} {}{} {}",
             vi::format_written(delta.abs(), 3),
-            vi::unit_suffix(&self.unit)
+            vi::unit_suffix(&self.unit),
+            self.against()
         ))
     }
 
@@ -174,6 +207,7 @@ impl FigureLine {
             "name" => Ok(self.name.trim().to_string()),
             "plan" => self.plan().ok_or_else(|| missing("`plan`")),
             "share" => self.share().ok_or_else(|| missing("`plan`")),
+            "over" => self.over().ok_or_else(|| missing("`plan`")),
             "percent" => self
                 .percent()
                 .ok_or_else(|| missing("`plan` to take a percentage of")),
@@ -638,6 +672,22 @@ mod tests {
         assert_eq!(
             resolved(quy_exceed, "((quy.share))").0,
             "đạt 115,7% kế hoạch, vượt 15,7%"
+        );
+    }
+
+    #[test]
+    fn the_excess_alone_and_a_label_that_says_so_itself() {
+        let f = [
+            "  - { id: thu, unit: tỷ đồng, actual: 11580, plan: \"10.367,700\", previous: 10482, precision: 2, plan-label: so dự toán, previous-label: so cùng kỳ }",
+            "  - { id: bvmt, unit: tỷ đồng, actual: 535, plan: 893, precision: 0, plan-label: dự toán }",
+            "  - { id: eq, unit: người, actual: 5, previous: 5, previous-label: so với cùng kỳ }",
+        ]
+        .join("\n");
+        let f = f.as_str();
+        assert_eq!(
+            resolved(f, "((thu.plan)): ((thu.value)), ((thu.over)), ((thu.change)); ((bvmt.over)); ((eq.change)); ((thu.difference))").0,
+            "10.367,700 tỷ đồng: 11.580 tỷ đồng, vượt 11,69% so dự toán, tăng 10,48% so cùng kỳ; \
+             đạt 60% dự toán; bằng cùng kỳ; tăng 1.098 tỷ đồng so cùng kỳ"
         );
     }
 
