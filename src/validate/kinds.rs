@@ -60,6 +60,47 @@ pub(super) fn check_sections(doc: &Document, out: &mut Vec<Diagnostic>) {
     }
 }
 
+/// The texts every document prints: none may be blank (`subject: " "`
+/// would print an empty trích yếu and pass every other check).
+pub(super) fn check_required_texts(doc: &Document, out: &mut Vec<Diagnostic>) {
+    let issuer = doc.issuer.name.text();
+    for (path, text, what) in [
+        (
+            "subject",
+            doc.subject.as_str(),
+            "the trích yếu (what the document is about)",
+        ),
+        (
+            "place",
+            doc.place.as_str(),
+            "the place name of the date line (Yên Bái)",
+        ),
+        ("issuer.name", issuer.as_str(), "the issuing body's name"),
+        (
+            "issuer.code",
+            doc.issuer.code.as_str(),
+            "the issuer's code in the number (SLĐTBXH)",
+        ),
+        (
+            "signature.title",
+            doc.signature.title.as_str(),
+            "the signer's title (Giám đốc)",
+        ),
+        (
+            "signature.name",
+            doc.signature.name.as_str(),
+            "the signer's full name",
+        ),
+    ] {
+        if text.trim().is_empty() {
+            out.push(
+                Diagnostic::error(path, format!("`{path}` is blank"))
+                    .with_hint(format!("write {what}")),
+            );
+        }
+    }
+}
+
 /// The registered number runs from 1 to 999999 (a ministry's letters pass 18.000 a year).
 pub(super) fn check_number(doc: &Document, out: &mut Vec<Diagnostic>) {
     if let Some(n) = doc.number
@@ -96,6 +137,17 @@ mod tests {
             "{}",
             out[2].message
         );
+    }
+
+    #[test]
+    fn blank_required_texts_are_errors() {
+        let mut out = Vec::new();
+        let yaml = "kind: ke-hoach\nissuer: { name: Sở, code: \" \" }\nplace: Yên Bái\ndate: 2024-01-05\n\
+                    subject: \"  \"\nsignature: { title: Giám đốc, name: \"\" }\narchive: VT\n";
+        let d: Document = serde_yaml::from_str(yaml).unwrap();
+        check_required_texts(&d, &mut out);
+        let paths: Vec<&str> = out.iter().map(|d| d.path.as_str()).collect();
+        assert_eq!(paths, ["subject", "issuer.code", "signature.name"]);
     }
 
     #[test]

@@ -29,6 +29,7 @@ pub(crate) fn validate(r: &Resolved) -> Vec<Diagnostic> {
     figures::check_results(r, &mut out);
     check_blocks(doc, &mut out);
     kinds::check_number(doc, &mut out);
+    kinds::check_required_texts(doc, &mut out);
     signature::check_signature(doc, &mut out);
     layout::check_layout(&doc.layout, &mut out);
     figures::check_ids(doc, &mut out);
