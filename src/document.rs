@@ -96,17 +96,43 @@ impl Document {
         let options = ReadOptions::with_loader(&loader).deny_warnings(deny_warnings);
         let shown = path.display().to_string();
         let mut chain = vec![loader.identity_of(path)];
-        Self::build(
-            input::read(&text, Format::detect(Some(&shown), &text))?,
-            &options,
-            &mut chain,
-        )
+        let format = Format::detect(Some(&shown), &text);
+        Self::read_every_problem(&text, format, &options, &mut chain)
     }
 
     /// Parses and validates `text` in `format`; the files it names are read
     /// through `options.loader`.
     pub fn read(text: &str, format: Format, options: &ReadOptions<'_>) -> Result<Self> {
-        Self::build(input::read(text, format)?, options, &mut Vec::new())
+        Self::read_every_problem(text, format, options, &mut Vec::new())
+    }
+
+    /// Reads and builds a document; when the text does not parse, what
+    /// still parses is built too, so that one run reports its problems
+    /// (a figure's parts that do not add up, a date out of order) beside
+    /// the text's.
+    fn read_every_problem(
+        text: &str,
+        format: Format,
+        options: &ReadOptions<'_>,
+        chain: &mut Vec<String>,
+    ) -> Result<Self> {
+        let (mut problems, (parsed, salvage)) = match input::read_salvaging(text, format) {
+            Ok(parsed) => return Self::build(parsed, options, chain),
+            Err(input::Failure {
+                error: Error::Invalid(problems),
+                salvaged: Some(salvaged),
+            }) => (problems, salvaged),
+            Err(failure) => return Err(failure.error),
+        };
+        let later = match Self::build(parsed, options, chain) {
+            Ok(document) => document.warnings,
+            Err(Error::Invalid(later)) => later.0,
+            Err(_) => Vec::new(),
+        };
+        let later = salvage.later_problems(&problems.0, later);
+        problems.0.extend(later);
+        sort_by_position(&mut problems.0);
+        Err(Error::Invalid(problems))
     }
 
     /// Validates a document built in Rust, exactly as YAML would be.

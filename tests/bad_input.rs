@@ -82,13 +82,59 @@ fn yaml_syntax_error() {
     let yaml = plan().replace("place: Yên Bái", "place: Yên Bái: Việt Nam");
     let err = render_fails("syntax", &yaml);
     assert!(
-        err.contains("error: mapping values are not allowed"),
+        err.contains("error: the text `Yên Bái: Việt Nam` holds `: `, which YAML reads as a key and its value"),
+        "{err}"
+    );
+    assert!(
+        err.contains(r#"hint: quote the whole text: place: "Yên Bái: Việt Nam""#),
         "{err}"
     );
     assert!(
         err.contains("syntax.yaml:4:"),
         "names the file and line: {err}"
     );
+}
+
+/// A file that does not parse is still checked as far as it parses: the
+/// later stages' problems come with the text's, but not those about what
+/// had to be left out (a reference to the mistyped target).
+#[test]
+fn problems_of_every_stage_come_in_one_run() {
+    let err = Document::from_path("tests/bad/phases-wrong-type-and-dates.yaml").unwrap_err();
+    let said: Vec<String> = err
+        .diagnostics()
+        .unwrap()
+        .as_slice()
+        .iter()
+        .map(|d| format!("{} {}", d.path, d.message))
+        .collect();
+    assert_eq!(
+        said,
+        [
+            "goals.targets[0].value wrong type: expected a number, found the text `hai mươi nghìn`",
+            "implementation.reporting[0].deadline the deadline 2024-01-10 is before the date of the plan (2024-03-05)",
+        ],
+        "{said:#?}"
+    );
+
+    // JSON too: an unknown key, and a split that misses its total.
+    let json = r#"{"kind": "ke-hoach", "dated": "2024-03-05",
+      "issuer": {"parent": "UBND tỉnh Yên Bái", "name": "Sở Lao động - Thương binh và Xã hội", "code": "SLĐTBXH"},
+      "number": 5, "place": "Yên Bái", "date": "2024-03-05", "subject": "Triển khai công tác trẻ em",
+      "goals": {"targets": [{"id": "viec-lam", "name": "Giải quyết việc làm cho", "value": 20000, "unit": "người",
+        "split": [{"name": "nam", "value": 9000}, {"name": "nữ", "value": 10000}]}]},
+      "tasks": {"tre-em": ["Tổ chức Tháng hành động vì trẻ em."]},
+      "signature": {"authority": "KT. GIÁM ĐỐC", "title": "Phó Giám đốc", "name": "Nguyễn Văn A"},
+      "recipients": ["UBND tỉnh (b/c)"], "archive": "VT, TE"}"#;
+    let err = Document::from_json_str(json).unwrap_err();
+    let paths: Vec<&str> = err
+        .diagnostics()
+        .unwrap()
+        .as_slice()
+        .iter()
+        .map(|d| d.path.as_str())
+        .collect();
+    assert_eq!(paths, ["dated", "goals.targets[0].split"], "{err}");
 }
 
 #[test]

@@ -8,11 +8,14 @@ mod format;
 pub(crate) mod hygiene;
 pub(crate) mod limits;
 mod parse;
+mod pitfalls;
+mod salvage;
 pub(crate) mod schema;
 pub(crate) mod source_map;
 
 pub use format::Format;
 pub(crate) use parse::MAX_INPUT_BYTES;
+pub(crate) use salvage::Salvage;
 pub(crate) use source_map::{SourceMap, join_index, join_key};
 
 use crate::error::{Diagnostic, Diagnostics, Error, Result};
@@ -29,10 +32,27 @@ pub(crate) struct Parsed {
     pub warnings: Vec<Diagnostic>,
 }
 
+/// A text that is not a document: its problems and, when the rest still
+/// makes a document, that document (for the later stages' problems) and
+/// what was left out of it.
+pub(crate) struct Failure {
+    pub error: Error,
+    pub salvaged: Option<(Parsed, Salvage)>,
+}
+
 /// Reads a document from text: size first, then NFC, invisible characters
 /// out (with warnings), then YAML or JSON.
 pub(crate) fn read(text: &str, format: Format) -> Result<Parsed> {
-    parse::check_size(text)?;
+    read_salvaging(text, format).map_err(|f| f.error)
+}
+
+/// Like [`read`], keeping what still parses of a text that does not.
+pub(crate) fn read_salvaging(text: &str, format: Format) -> std::result::Result<Parsed, Failure> {
+    let no_salvage = |error| Failure {
+        error,
+        salvaged: None,
+    };
+    parse::check_size(text).map_err(no_salvage)?;
     let text = nfc_cow(text);
     let (text, removed) = hygiene::clean(&text);
     let parsed = match format {
@@ -53,7 +73,13 @@ pub(crate) fn read(text: &str, format: Format) -> Result<Parsed> {
                 warnings,
             })
         }
-        Err(Error::Invalid(mut diagnostics)) => {
+        Err(parse::Failure {
+            error: Error::Invalid(mut diagnostics),
+            salvaged,
+        }) => {
+            if matches!(format, Format::Yaml) {
+                pitfalls::explain(&mut diagnostics.0, &text);
+            }
             // Only to place removed characters; never over a text too deep to parse.
             let map = if removed.is_empty() || limits::prescan_depth(&text).is_some() {
                 SourceMap::default()
@@ -62,9 +88,20 @@ pub(crate) fn read(text: &str, format: Format) -> Result<Parsed> {
             };
             diagnostics.0.extend(hygiene::warnings(&removed, &map));
             crate::error::sort_by_position(&mut diagnostics.0);
-            Err(Error::Invalid(diagnostics))
+            Err(Failure {
+                error: Error::Invalid(diagnostics),
+                salvaged: salvaged.map(|(document, source_map, salvage)| {
+                    let parsed = Parsed {
+                        document,
+                        source_map,
+                        // The invisible characters are reported already.
+                        warnings: Vec::new(),
+                    };
+                    (parsed, salvage)
+                }),
+            })
         }
-        Err(e) => Err(e),
+        Err(f) => Err(no_salvage(f.error)),
     }
 }
 

@@ -4,6 +4,7 @@
 //! serde_path_to_error adds the YAML path. Semantic checks run afterwards, in
 //! validation, and are located through the [`SourceMap`].
 
+use super::salvage::{self, Salvage};
 use super::source_map::{SourceMap, join_key};
 use super::{limits, schema};
 use crate::error::{Diagnostic, Diagnostics, Error, Result};
@@ -17,8 +18,23 @@ pub(crate) const MAX_INPUT_BYTES: usize = 4 * 1024 * 1024;
 /// A document and where its values are.
 pub(crate) type Parsed = (Document, SourceMap);
 
+/// A text that is not a document: its problems, and what still makes one.
+pub(crate) struct Failure {
+    pub error: Error,
+    pub salvaged: Option<(Document, SourceMap, Salvage)>,
+}
+
+impl From<Error> for Failure {
+    fn from(error: Error) -> Self {
+        Self {
+            error,
+            salvaged: None,
+        }
+    }
+}
+
 /// Parses YAML text into a document (no semantic checks yet); the size is checked by the caller.
-pub(crate) fn parse_yaml(text: &str) -> Result<Parsed> {
+pub(crate) fn parse_yaml(text: &str) -> std::result::Result<Parsed, Failure> {
     parse_yaml_sized(text)
 }
 
@@ -53,7 +69,7 @@ fn prescan(text: &str) -> Result<()> {
     }
 }
 
-fn parse_yaml_sized(text: &str) -> Result<Parsed> {
+fn parse_yaml_sized(text: &str) -> std::result::Result<Parsed, Failure> {
     prescan(text)?;
     let de = serde_yaml::Deserializer::from_str(text);
     let result = serde_path_to_error::deserialize::<_, Document>(de);
@@ -65,13 +81,25 @@ fn parse_yaml_sized(text: &str) -> Result<Parsed> {
             let path = yaml_path(&err.path().to_string());
             let inner = err.into_inner();
             let first = diagnostic_from_serde(&path, &inner, &source_map);
-            let all = serde_yaml::from_str::<serde_yaml::Value>(text)
+            let json = serde_yaml::from_str::<serde_yaml::Value>(text)
                 .ok()
-                .and_then(|v| serde_json::to_value(v).ok())
-                .map(|json| schema::structural_problems(&json, &source_map))
-                .unwrap_or_default();
-            Err(every_problem(first, all))
+                .and_then(|v| serde_json::to_value(v).ok());
+            Err(failure(first, json, source_map))
         }
+    }
+}
+
+/// serde's first error and the schema's problems, with what still parses.
+fn failure(first: Diagnostic, json: Option<serde_json::Value>, map: SourceMap) -> Failure {
+    let all = json
+        .as_ref()
+        .map(|json| schema::structural_problems(json, &map))
+        .unwrap_or_default();
+    Failure {
+        error: every_problem(first, all),
+        salvaged: json
+            .and_then(salvage::salvage)
+            .map(|(document, salvage)| (document, map, salvage)),
     }
 }
 
@@ -92,7 +120,7 @@ fn every_problem(first: Diagnostic, mut all: Vec<Diagnostic>) -> Error {
 }
 
 /// Parses JSON text into a document; the size is checked by the caller.
-pub(crate) fn parse_json(text: &str) -> Result<Parsed> {
+pub(crate) fn parse_json(text: &str) -> std::result::Result<Parsed, Failure> {
     prescan(text)?;
     let mut de = serde_json::Deserializer::from_str(text);
     let result = serde_path_to_error::deserialize::<_, Document>(&mut de);
@@ -108,10 +136,8 @@ pub(crate) fn parse_json(text: &str) -> Result<Parsed> {
             let (message, hint) = explain(&inner.to_string());
             let mut first = Diagnostic::error(path, message).at(line, column);
             first.hint = hint;
-            let all = serde_json::from_str::<serde_json::Value>(text)
-                .map(|json| schema::structural_problems(&json, &source_map))
-                .unwrap_or_default();
-            Err(every_problem(first, all))
+            let json = serde_json::from_str::<serde_json::Value>(text).ok();
+            Err(failure(first, json, source_map))
         }
     }
 }
@@ -135,7 +161,8 @@ fn yaml_path(path: &str) -> String {
     if path == "." || path == "?" {
         String::new()
     } else {
-        path.to_string()
+        // `signature.?`: a key serde never read; the mapping is what is known.
+        path.replace(".?", "")
     }
 }
 

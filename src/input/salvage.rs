@@ -1,0 +1,160 @@
+//! What still parses in a document that does not: the keys serde refuses
+//! are left out one by one until the rest makes a [`Document`], so that the
+//! later stages can report their problems beside the structural ones.
+//!
+//! Only mapping keys are ever left out (a list element never is: the paths
+//! of the elements after it would shift); a key the model requires takes its
+//! parent mapping with it. Problems the later stages find in what was left
+//! out, or caused by leaving it out, are not reported.
+
+use serde_json::Value;
+use serde_path_to_error::Segment;
+
+use super::source_map::join_key;
+use crate::error::Diagnostic;
+use crate::model::Document;
+
+/// How many keys may be left out before giving up: each try deserialises
+/// the whole document again.
+const MAX_LEFT_OUT: usize = 32;
+
+/// What was left out of a document to make it parse.
+pub(crate) struct Salvage {
+    /// YAML paths of the values left out.
+    left_out: Vec<String>,
+    /// Whether something other than an unknown key was left out (then a
+    /// figure reference may name a figure that was there).
+    lost_values: bool,
+}
+
+/// The document `json` makes once the keys serde refuses are left out, or
+/// `None` when what is left is not a document.
+pub(crate) fn salvage(mut json: Value) -> Option<(Document, Salvage)> {
+    let mut left_out = Vec::new();
+    let mut lost_values = false;
+    for _ in 0..MAX_LEFT_OUT {
+        let err = match serde_path_to_error::deserialize::<_, Document>(&json) {
+            // JSON took what YAML did not: nothing to salvage.
+            Ok(_) if left_out.is_empty() => return None,
+            Ok(document) => {
+                return Some((
+                    document,
+                    Salvage {
+                        left_out,
+                        lost_values,
+                    },
+                ));
+            }
+            Err(err) => err,
+        };
+        let mut keys = keys_of(err.path())?;
+        let message = err.inner().to_string();
+        if let Some(rest) = message.strip_prefix("unknown field `") {
+            // serde_path_to_error's path ends with the unknown key itself.
+            let key = rest.split('`').next()?;
+            if !matches!(keys.last(), Some(Key::Name(last)) if last == key) {
+                keys.push(Key::Name(key.to_string()));
+            }
+        } else {
+            // A wrong value goes; a missing key takes the mapping missing it.
+            lost_values = true;
+        }
+        let path = remove_nearest_key(&mut json, &keys)?;
+        left_out.push(path);
+    }
+    None
+}
+
+impl Salvage {
+    /// Keeps the later stages' problems that are not about what was left
+    /// out, nor caused by leaving it out, nor already among `found`.
+    pub(crate) fn later_problems(
+        &self,
+        found: &[Diagnostic],
+        problems: Vec<Diagnostic>,
+    ) -> Vec<Diagnostic> {
+        problems
+            .into_iter()
+            .filter(|d| !self.left_out.iter().any(|p| related(&d.path, p)))
+            .filter(|d| {
+                !found
+                    .iter()
+                    .any(|f| f.is_error() && related(&d.path, &f.path))
+            })
+            .filter(|d| !(self.lost_values && d.message.contains("names no figure")))
+            .collect()
+    }
+}
+
+/// One step of a path: a mapping key or a list index.
+#[derive(Debug, Clone)]
+enum Key {
+    Name(String),
+    Index(usize),
+}
+
+fn keys_of(path: &serde_path_to_error::Path) -> Option<Vec<Key>> {
+    path.iter()
+        .map(|segment| match segment {
+            Segment::Seq { index } => Some(Key::Index(*index)),
+            Segment::Map { key } => Some(Key::Name(key.clone())),
+            Segment::Enum { .. } | Segment::Unknown => None,
+        })
+        .collect()
+}
+
+/// Removes the value at the deepest mapping key of `keys` and returns its
+/// YAML path; `None` when there is no such key (the root itself failed).
+fn remove_nearest_key(json: &mut Value, keys: &[Key]) -> Option<String> {
+    let last_name = keys.iter().rposition(|k| matches!(k, Key::Name(_)))?;
+    let (parent, name) = (&keys[..last_name], &keys[last_name]);
+    let mut node = &mut *json;
+    let mut path = String::new();
+    for key in parent {
+        node = match key {
+            Key::Name(n) => {
+                path = join_key(&path, n);
+                node.get_mut(n.as_str())?
+            }
+            Key::Index(i) => {
+                path = format!("{path}[{i}]");
+                node.get_mut(*i)?
+            }
+        };
+    }
+    let Key::Name(name) = name else { return None };
+    node.as_object_mut()?.remove(name.as_str())?;
+    Some(join_key(&path, name))
+}
+
+/// A path at, inside or above the other.
+fn related(a: &str, b: &str) -> bool {
+    let within = |inner: &str, outer: &str| {
+        outer.is_empty()
+            || inner == outer
+            || inner
+                .strip_prefix(outer)
+                .is_some_and(|rest| rest.starts_with(['.', '[']))
+    };
+    !a.is_empty() && (within(a, b) || within(b, a))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_are_related_only_along_one_branch() {
+        assert!(related("goals.targets[0].value", "goals.targets"));
+        assert!(related("goals", "goals.targets"));
+        assert!(!related("goals.targets-extra", "goals.targets"));
+        assert!(!related("tasks", "goals.targets"));
+        assert!(!related("", "goals"));
+    }
+
+    #[test]
+    fn a_required_key_takes_its_mapping_and_the_root_gives_up() {
+        let json: Value = serde_json::json!({ "kind": "ke-hoach" });
+        assert!(salvage(json).is_none());
+    }
+}
