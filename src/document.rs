@@ -367,6 +367,12 @@ fn plan_file(
             hint,
         )
     })?;
+    if !input::declares_kind(&text, model::Kind::KeHoach.key()) {
+        return Err(cannot(
+            format!("`{file}` is not a vanban plan: it has no `kind: ke-hoach`"),
+            "point `plan-file` at the plan (YAML or JSON) whose targets the results measure",
+        ));
+    }
     let nested = options.loader.nested(file);
     let inner = ReadOptions {
         loader: &*nested,

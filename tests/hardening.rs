@@ -80,3 +80,42 @@ fn a_planted_link_is_not_followed() {
         "the stale temporary file of a dead process is removed"
     );
 }
+
+/// A `plan-file` that is not a plan (a link to a password file, a text) is
+/// refused without a word of it in the message.
+#[test]
+fn a_plan_file_that_is_not_a_plan_is_never_quoted() {
+    let dir = scratch("plan-leak");
+    std::fs::write(dir.join("secret.txt"), "root:x:0:0:the secret line\nsecond\n").unwrap();
+    let report = std::fs::read_to_string("tests/bad/result-target-without-plan-file.yaml")
+        .unwrap()
+        .replace("period: {", "plan-file: secret.txt\nperiod: {");
+    std::fs::write(dir.join("report.yaml"), report).unwrap();
+    let out = vanban().arg("check").arg(dir.join("report.yaml")).output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    assert!(
+        err.contains("`secret.txt` is not a vanban plan: it has no `kind: ke-hoach`"),
+        "{err}"
+    );
+    assert!(!err.contains("secret line") && !err.contains("root:x"), "{err}");
+}
+
+/// `check DIR` checks the documents in the directory, each by its name.
+#[test]
+fn check_of_a_directory_checks_the_documents_in_it() {
+    let dir = scratch("check-dir");
+    let plan = std::fs::read_to_string("examples/ke-hoach-yen-bai-2024.yaml").unwrap();
+    std::fs::write(dir.join("a.yaml"), &plan).unwrap();
+    std::fs::write(dir.join("b.yml"), plan.replace("number: ", "number: -")).unwrap();
+    std::fs::write(dir.join("notes.txt"), "not a document").unwrap();
+    let out = vanban().arg("check").arg(&dir).output().unwrap();
+    let (stdout, stderr) = (
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr),
+    );
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stdout.contains("a.yaml: ok"), "{stdout}");
+    assert!(stderr.contains("b.yml:") && stderr.contains("cannot be negative"), "{stderr}");
+    assert!(!stderr.contains("notes.txt") && !stdout.contains("notes.txt"));
+}

@@ -18,7 +18,7 @@ pub enum CheckFormat {
 
 pub fn run(inputs: &[PathBuf], format: CheckFormat, deny_warnings: bool) -> ExitCode {
     let mut report = CheckReport::default();
-    for path in inputs {
+    for path in &documents_in(inputs) {
         let (name, text, checked) = match Input::read(path) {
             Ok(input) => {
                 let result = input.document(deny_warnings);
@@ -50,4 +50,31 @@ pub fn run(inputs: &[PathBuf], format: CheckFormat, deny_warnings: bool) -> Exit
     } else {
         ExitCode::FAILURE
     }
+}
+
+/// The inputs, with a directory standing for the documents in it (`.yaml`,
+/// `.yml`, `.json`, sorted; not its subdirectories). A directory with none
+/// stays itself, and is refused as one.
+fn documents_in(inputs: &[PathBuf]) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for path in inputs {
+        let mut found: Vec<PathBuf> = match std::fs::read_dir(path) {
+            Ok(entries) => entries
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| {
+                    p.is_file()
+                        && p.extension()
+                            .is_some_and(|e| e == "yaml" || e == "yml" || e == "json")
+                })
+                .collect(),
+            Err(_) => Vec::new(),
+        };
+        if found.is_empty() {
+            out.push(path.clone());
+        } else {
+            found.sort();
+            out.append(&mut found);
+        }
+    }
+    out
 }

@@ -67,10 +67,28 @@ pub(crate) fn read_salvaging(text: &str, format: Format) -> std::result::Result<
             if text.contains('\\') {
                 warnings.extend(hygiene::escaped(&document, &source_map));
             }
-            Ok(Parsed {
+            let tags = tag_errors(&source_map, &[]);
+            let parsed = Parsed {
                 document,
                 source_map,
                 warnings,
+            };
+            if tags.is_empty() {
+                return Ok(parsed);
+            }
+            // The rest of the document is checked as usual.
+            let mut problems = tags;
+            problems.append(&mut parsed.warnings.clone());
+            crate::error::sort_by_position(&mut problems);
+            Err(Failure {
+                error: Error::Invalid(Diagnostics(problems)),
+                salvaged: Some((
+                    Parsed {
+                        warnings: Vec::new(),
+                        ..parsed
+                    },
+                    Salvage::whole(),
+                )),
             })
         }
         Err(parse::Failure {
@@ -87,6 +105,10 @@ pub(crate) fn read_salvaging(text: &str, format: Format) -> std::result::Result<
                 SourceMap::build(&text)
             };
             diagnostics.0.extend(hygiene::warnings(&removed, &map));
+            if let Some((_, map, _)) = &salvaged {
+                let tags = tag_errors(map, &diagnostics.0);
+                diagnostics.0.extend(tags);
+            }
             crate::error::sort_by_position(&mut diagnostics.0);
             Err(Failure {
                 error: Error::Invalid(diagnostics),
@@ -103,6 +125,26 @@ pub(crate) fn read_salvaging(text: &str, format: Format) -> std::result::Result<
         }
         Err(f) => Err(no_salvage(f.error)),
     }
+}
+
+/// YAML tags (`!custom`, `!!binary`) change what a value is, silently:
+/// documents have no use for them. Lines that already have an error (a
+/// text starting with `!`, told by [`pitfalls`]) are not told twice.
+fn tag_errors(map: &SourceMap, found: &[Diagnostic]) -> Vec<Diagnostic> {
+    map.tags()
+        .iter()
+        .filter(|(_, _, line, _)| !found.iter().any(|d| d.is_error() && d.line == Some(*line)))
+        .map(|(path, tag, line, column)| {
+            Diagnostic::error(
+                path.clone(),
+                format!("`{tag}` is a YAML tag; vanban documents do not use tags"),
+            )
+            .with_hint(format!(
+                "remove `{tag}`; a text that starts with `!` is quoted: \"{tag} …\""
+            ))
+            .at(*line, *column)
+        })
+        .collect()
 }
 
 /// `value: 20.000` reads as 20 in YAML, where a Vietnamese writer meant
@@ -152,6 +194,19 @@ fn nfc_cow(text: &str) -> std::borrow::Cow<'_, str> {
     } else {
         std::borrow::Cow::Owned(text.nfc().collect())
     }
+}
+
+/// Whether `text` says it is a document of `kind` (`kind: ke-hoach`); read
+/// for nothing else, so that a file that is not a document (a password
+/// file a link points at) is refused without a word of it quoted.
+pub(crate) fn declares_kind(text: &str, kind: &str) -> bool {
+    #[derive(serde::Deserialize)]
+    struct KindOnly {
+        kind: Option<String>,
+    }
+    text.len() <= MAX_INPUT_BYTES
+        && limits::prescan_depth(text).is_none()
+        && serde_yaml::from_str::<KindOnly>(text).is_ok_and(|d| d.kind.as_deref() == Some(kind))
 }
 
 /// One error at the document's root.

@@ -66,6 +66,14 @@ pub(crate) fn salvage(mut json: Value) -> Option<(Document, Salvage)> {
 }
 
 impl Salvage {
+    /// Nothing left out: a document refused for something serde accepts.
+    pub(crate) fn whole() -> Self {
+        Self {
+            left_out: Vec::new(),
+            lost_values: false,
+        }
+    }
+
     /// Keeps the later stages' problems that are not about what was left
     /// out, nor caused by leaving it out, nor already among `found`.
     pub(crate) fn later_problems(

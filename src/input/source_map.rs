@@ -27,6 +27,8 @@ pub struct SourceMap {
     /// Plain scalars YAML reads as a decimal with exactly three digits after
     /// the point (`20.000`): most likely a Vietnamese thousands separator.
     three_decimals: Vec<(String, String, usize, usize)>,
+    /// YAML tags (`!custom`, `!!binary`): (path, tag as written, line, column).
+    tags: Vec<(String, String, usize, usize)>,
 }
 
 /// How a scalar is written, for columns inside it.
@@ -78,6 +80,7 @@ impl SourceMap {
             shape: builder.shape,
             styles: builder.styles,
             three_decimals: builder.three_decimals,
+            tags: builder.tags,
         }
     }
 
@@ -97,6 +100,11 @@ impl SourceMap {
     /// after the point: (path, text as written, line, column).
     pub fn three_decimals(&self) -> &[(String, String, usize, usize)] {
         &self.three_decimals
+    }
+
+    /// Every YAML tag written: (path, tag as written, line, column).
+    pub fn tags(&self) -> &[(String, String, usize, usize)] {
+        &self.tags
     }
 
     /// The size and shape of the input.
@@ -184,6 +192,15 @@ struct Builder {
     shape: Shape,
     styles: HashMap<String, ScalarStyle>,
     three_decimals: Vec<(String, String, usize, usize)>,
+    tags: Vec<(String, String, usize, usize)>,
+}
+
+/// A tag as it was written: `!!binary` for YAML's own, `!custom` for others.
+fn written(tag: &yaml_rust2::parser::Tag) -> String {
+    match tag.handle.as_str() {
+        "tag:yaml.org,2002:" => format!("!!{}", tag.suffix),
+        handle => format!("{handle}{}", tag.suffix),
+    }
 }
 
 /// `20.000`, `-1.200`: digits, a point, exactly three digits.
@@ -216,6 +233,15 @@ impl Builder {
         }
     }
 
+    fn tagged(&mut self, path: &str, tag: Option<&yaml_rust2::parser::Tag>, mark: Marker) {
+        if let Some(tag) = tag
+            && self.tags.len() < 100
+        {
+            let at = (mark.line(), mark.col() + 1);
+            self.tags.push((path.to_string(), written(tag), at.0, at.1));
+        }
+    }
+
     fn deep(&self) -> bool {
         self.stack.len() > MAX_RECORDED_DEPTH
     }
@@ -242,9 +268,10 @@ impl Builder {
 impl MarkedEventReceiver for Builder {
     fn on_event(&mut self, ev: Event, mark: Marker) {
         match ev {
-            Event::Scalar(text, style, ..) => match self.next_value_path() {
+            Event::Scalar(text, style, _, tag) => match self.next_value_path() {
                 Some(path) => {
                     self.shape.nodes += 1;
+                    self.tagged(&path, tag.as_ref(), mark);
                     if !self.deep() {
                         use yaml_rust2::scanner::TScalarStyle;
                         let one_line = !text.contains('\n');
@@ -312,9 +339,10 @@ impl MarkedEventReceiver for Builder {
                     self.record(&path, mark);
                 }
             }
-            Event::MappingStart(..) => {
+            Event::MappingStart(_, tag) => {
                 let path = self.next_value_path().unwrap_or_default();
                 let path = if self.deep() { String::new() } else { path };
+                self.tagged(&path, tag.as_ref(), mark);
                 self.open();
                 self.stack.push(Frame::Map {
                     path,
@@ -322,9 +350,10 @@ impl MarkedEventReceiver for Builder {
                     located: false,
                 });
             }
-            Event::SequenceStart(..) => {
+            Event::SequenceStart(_, tag) => {
                 let path = self.next_value_path().unwrap_or_default();
                 let path = if self.deep() { String::new() } else { path };
+                self.tagged(&path, tag.as_ref(), mark);
                 self.record(&path, mark);
                 self.open();
                 self.stack.push(Frame::Seq { path, next: 0 });
