@@ -127,6 +127,37 @@ impl Composer {
         Ok(composer)
     }
 
+    /// The files of the templates directory that nothing uses: they replace
+    /// no built-in template and no template names them (a misspelt
+    /// `ke-hoch.typ.j2` would otherwise be ignored in silence).
+    pub(crate) fn unused_templates(&self) -> Vec<String> {
+        let builtin: Vec<&str> = BUILTIN_TEMPLATES.iter().map(|(n, _)| *n).collect();
+        let mut unused: Vec<String> = self
+            .paths
+            .iter()
+            .filter(|(name, _)| !builtin.contains(&name.as_str()))
+            .filter(|(name, _)| {
+                !self.sources.iter().any(|(other, source)| {
+                    other != *name
+                        && (source.contains(&format!("\"{name}\""))
+                            || source.contains(&format!("'{name}'")))
+                })
+            })
+            .map(|(name, path)| {
+                let hint = match crate::suggest::closest(name, &builtin) {
+                    Some(best) => format!(" (did you mean `{best}`?)"),
+                    None => String::new(),
+                };
+                format!(
+                    "{}: replaces no built-in template, and no template includes it: it is not used{hint}",
+                    path.display()
+                )
+            })
+            .collect();
+        unused.sort();
+        unused
+    }
+
     /// The Typst library of ND30 blocks that templates import as `nd30.typ`.
     pub(crate) fn nd30_source(&self) -> &str {
         &self.nd30

@@ -8,6 +8,7 @@ use crate::loader::{FsLoader, Loader, NoFiles};
 use crate::model;
 use crate::png::{self, Png};
 use crate::resolve::{self, Resolved};
+use crate::typeset::FontCoverage;
 
 /// How a document is read: where the files it names come from, and
 /// whether a warning stops it.
@@ -17,6 +18,9 @@ pub struct ReadOptions<'a> {
     pub loader: &'a dyn Loader,
     /// Warnings become errors: the document is refused if it has any.
     pub deny_warnings: bool,
+    /// The fonts the document will be drawn with, to warn of characters
+    /// none of them has; `None` for the embedded fonts.
+    pub fonts: Option<&'a FontCoverage>,
 }
 
 impl Default for ReadOptions<'static> {
@@ -26,6 +30,7 @@ impl Default for ReadOptions<'static> {
         Self {
             loader: &NO_FILES,
             deny_warnings: false,
+            fonts: None,
         }
     }
 }
@@ -36,6 +41,16 @@ impl<'a> ReadOptions<'a> {
         Self {
             loader,
             deny_warnings: false,
+            fonts: None,
+        }
+    }
+
+    /// Characters are checked against `fonts` (an engine's
+    /// [`Engine::font_coverage`](crate::Engine::font_coverage)).
+    pub fn fonts(self, fonts: &'a FontCoverage) -> Self {
+        Self {
+            fonts: Some(fonts),
+            ..self
         }
     }
 
@@ -182,6 +197,11 @@ impl Document {
             diagnostics.push(d);
         }
         diagnostics.extend(crate::validate::validate(&resolved));
+        let fonts: &FontCoverage = match options.fonts {
+            Some(fonts) => fonts,
+            None => FontCoverage::embedded(),
+        };
+        diagnostics.extend(undrawn_characters(&resolved.doc, fonts));
         let mut diagnostics: Vec<Diagnostic> = diagnostics.into_iter().map(locate).collect();
         if options.deny_warnings {
             deny(&mut diagnostics);
@@ -323,6 +343,43 @@ fn images(signature: &model::Signature, loader: &dyn Loader) -> (Images, Vec<Dia
 
 /// The warning policy, in one place: under `deny_warnings` every warning is
 /// an error, and says why.
+/// A warning for each text with characters no font draws (CJK, emoji,
+/// Arabic in Liberation Serif): they would print blank.
+fn undrawn_characters(document: &model::Document, fonts: &FontCoverage) -> Vec<Diagnostic> {
+    // One pass over the serialised text first: almost every document has
+    // nothing missing, and skips the walk that names the paths.
+    let text = serde_json::to_string(document).unwrap_or_default();
+    if text.chars().all(|c| fonts.draws(c)) {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    model::texts::for_each_text(document, &mut |path, text| {
+        let mut missing: Vec<char> = Vec::new();
+        for c in text.chars().filter(|c| !fonts.draws(*c)) {
+            if !missing.contains(&c) && missing.len() < 8 {
+                missing.push(c);
+            }
+        }
+        if missing.is_empty() {
+            return;
+        }
+        let shown: Vec<String> = missing
+            .iter()
+            .map(|c| format!("`{c}` (U+{:04X})", *c as u32))
+            .collect();
+        out.push(
+            Diagnostic::warning(
+                path,
+                format!("no font has {}: it would print blank", shown.join(", ")),
+            )
+            .with_hint(
+                "write it another way, or add a font that has it (`--font-dir`, `EngineBuilder::font_dir`)",
+            ),
+        );
+    });
+    out
+}
+
 fn deny(diagnostics: &mut [Diagnostic]) {
     for d in diagnostics.iter_mut().filter(|d| !d.is_error()) {
         d.severity = crate::Severity::Error;
@@ -377,6 +434,7 @@ fn plan_file(
     let inner = ReadOptions {
         loader: &*nested,
         deny_warnings: false,
+        fonts: options.fonts,
     };
     chain.push(identity);
     let plan = input::read(&text, Format::detect(Some(file), &text))

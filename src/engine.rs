@@ -57,6 +57,8 @@ pub struct Engine {
     typesetter: Typesetter,
     /// The font family every document uses, overriding `layout.font`.
     font: Option<String>,
+    /// What the builder noticed and let pass (a template file nothing uses).
+    warnings: Vec<String>,
 }
 
 /// Builds an [`Engine`] with an office's own templates and fonts.
@@ -127,6 +129,7 @@ impl EngineBuilder {
             typesetter.require_family(family)?;
         }
         Ok(Engine {
+            warnings: composer.unused_templates(),
             composer,
             typesetter,
             font: self.font.map(|f| f.trim().to_string()),
@@ -178,7 +181,14 @@ impl Engine {
             composer,
             typesetter,
             font: None,
+            warnings: Vec::new(),
         }
+    }
+
+    /// What building the engine noticed and let pass: a file of the
+    /// templates directory that nothing uses (a misspelt name).
+    pub fn warnings(&self) -> &[String] {
+        &self.warnings
     }
 
     /// An engine with an office's own templates and fonts: see [`EngineBuilder`].
@@ -189,6 +199,12 @@ impl Engine {
     /// Every font family the engine has (embedded and added), sorted.
     pub fn font_families(&self) -> &[String] {
         self.typesetter.families()
+    }
+
+    /// The characters the engine's fonts draw: give it to
+    /// [`ReadOptions::fonts`] so that a document is checked against them.
+    pub fn font_coverage(&self) -> &crate::FontCoverage {
+        self.typesetter.coverage()
     }
 
     /// The computed view of a document: every number and label the templates place.

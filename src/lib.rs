@@ -188,7 +188,7 @@ pub use engine::{Engine, EngineBuilder, LaidOut, PdfOptions};
 pub use error::{Diagnostic, Diagnostics, Error, Result, Severity};
 pub use input::Format;
 pub use loader::{FsLoader, LoadError, Loader, NoFiles, read_text, read_text_file};
-pub use typeset::EMBEDDED_FONTS;
+pub use typeset::{EMBEDDED_FONTS, FontCoverage};
 
 /// The largest input accepted, in bytes (4 MiB): far above any real
 /// document, far below what could exhaust memory. Every read stops there.

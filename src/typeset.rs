@@ -38,6 +38,44 @@ pub(crate) struct Typesetter {
     engine: TypstEngine<TypstTemplateCollection>,
     /// Every font family available, sorted.
     families: Vec<String>,
+    coverage: FontCoverage,
+}
+
+/// The characters a set of fonts can draw: Typst falls back from one font
+/// to the next, and prints a character none of them has as blank.
+#[derive(Debug)]
+pub struct FontCoverage {
+    fonts: Vec<typst::text::FontInfo>,
+}
+
+impl FontCoverage {
+    fn of(fonts: &[Bytes]) -> Self {
+        Self {
+            fonts: fonts
+                .iter()
+                .flat_map(|b| Font::iter(b.clone()))
+                .map(|f| f.info().clone())
+                .collect(),
+        }
+    }
+
+    /// The embedded fonts' (Liberation Serif's).
+    pub fn embedded() -> &'static FontCoverage {
+        static EMBEDDED: std::sync::OnceLock<FontCoverage> = std::sync::OnceLock::new();
+        EMBEDDED.get_or_init(|| {
+            let fonts: Vec<Bytes> = EMBEDDED_FONTS.iter().map(|f| Bytes::new(*f)).collect();
+            Self::of(&fonts)
+        })
+    }
+
+    /// Whether some font draws `c` (white space and control characters are
+    /// never drawn, and never missing).
+    pub fn draws(&self, c: char) -> bool {
+        c.is_ascii()
+            || c.is_whitespace()
+            || c.is_control()
+            || self.fonts.iter().any(|f| f.coverage.contains(c as u32))
+    }
 }
 
 impl Typesetter {
@@ -47,11 +85,8 @@ impl Typesetter {
     pub(crate) fn new(extra_fonts: Vec<Vec<u8>>, library: String) -> Self {
         let mut fonts: Vec<Bytes> = EMBEDDED_FONTS.iter().map(|f| Bytes::new(*f)).collect();
         fonts.extend(extra_fonts.into_iter().map(Bytes::new));
-        let mut families: Vec<String> = fonts
-            .iter()
-            .flat_map(|b| Font::iter(b.clone()))
-            .map(|f| f.info().family.clone())
-            .collect();
+        let coverage = FontCoverage::of(&fonts);
+        let mut families: Vec<String> = coverage.fonts.iter().map(|f| f.family.clone()).collect();
         families.sort();
         families.dedup();
         let engine = TypstEngine::builder()
@@ -63,7 +98,16 @@ impl Typesetter {
             // Eviction is ours: after each document, see `compile`.
             .comemo_evict_max_age(None)
             .build();
-        Self { engine, families }
+        Self {
+            engine,
+            families,
+            coverage,
+        }
+    }
+
+    /// The characters the fonts draw.
+    pub(crate) fn coverage(&self) -> &FontCoverage {
+        &self.coverage
     }
 
     /// Every font family available (embedded and added), sorted.

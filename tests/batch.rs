@@ -383,3 +383,97 @@ fn district_names_are_unique() {
     );
     assert!(!out.join("manifest.json").exists(), "nothing is rendered");
 }
+
+/// A batch that lists its districts takes from the CSV only their rows: a
+/// row for another name (misspelt, or forgotten in `districts:`) is an
+/// error naming the row, and nothing is rendered.
+#[test]
+fn a_csv_row_for_a_district_the_batch_does_not_list_is_refused() {
+    let dir = batch_copy("unlisted", |csv| {
+        format!(
+            "{csv}Huyện Lục Yênn,1,2,3,4,5,6,7,8,9,10,11,12\nHuyện Không Có,1,2,3,4,5,6,7,8,9,10,11,12\n"
+        )
+    });
+    let out = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("batch/unlisted-out");
+    let _ = std::fs::remove_dir_all(&out);
+    let run = vanban(&[], &dir, &out);
+    assert_eq!(run.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&run.stderr);
+    assert!(
+        err.contains("row 11: `Huyện Lục Yênn` is not one of the batch's districts")
+            && err.contains("did you mean `Huyện Lục Yên`?"),
+        "{err}"
+    );
+    assert!(
+        err.contains("row 12: `Huyện Không Có` is not one of the batch's districts"),
+        "every such row is reported: {err}"
+    );
+    assert!(!out.join("manifest.json").exists(), "nothing is rendered");
+}
+
+/// `--summary-from-shards` builds nothing from a shard's PDF that was
+/// deleted or altered, nor from figures edited after the shards ran.
+#[test]
+fn a_summary_from_shards_checks_their_files_and_the_inputs() {
+    let dir = batch_copy("shards-checked", |csv| csv);
+    let out = dir.join("out");
+    for k in 1..=2 {
+        let shard = format!("{k}/2");
+        assert!(
+            vanban(&["--shard", &shard], &dir.join("batch.yaml"), &out)
+                .status
+                .success()
+        );
+    }
+    let summary = |what: &str| {
+        let run = vanban(&["--summary-from-shards"], &dir.join("batch.yaml"), &out);
+        let err = String::from_utf8_lossy(&run.stderr).into_owned();
+        assert_eq!(run.status.code(), Some(1), "{what}: {err}");
+        assert!(
+            !out.join("tong-hop.pdf").exists(),
+            "{what}: a summary was written"
+        );
+        err
+    };
+
+    let pdf = out.join("huyen-van-yen.pdf");
+    let bytes = std::fs::read(&pdf).unwrap();
+    std::fs::remove_file(&pdf).unwrap();
+    let err = summary("a deleted PDF");
+    assert!(
+        err.contains("Huyện Văn Yên: `huyen-van-yen.pdf` does not exist"),
+        "{err}"
+    );
+
+    let mut altered = bytes.clone();
+    altered.extend_from_slice(b"%tampered\n");
+    std::fs::write(&pdf, &altered).unwrap();
+    let err = summary("an altered PDF");
+    assert!(
+        err.contains("Huyện Văn Yên: `huyen-van-yen.pdf` has changed since its shard wrote it"),
+        "{err}"
+    );
+    std::fs::write(&pdf, &bytes).unwrap();
+
+    let csv = std::fs::read_to_string(dir.join("figures.csv")).unwrap();
+    std::fs::write(
+        dir.join("figures.csv"),
+        csv.replace("Huyện Lục Yên,1176,", "Huyện Lục Yên,1180,"),
+    )
+    .unwrap();
+    let err = summary("figures edited after the shards");
+    assert!(
+        err.contains("Huyện Lục Yên: the figures in the inputs have changed since its shard ran")
+            && err.contains("run the shards again"),
+        "{err}"
+    );
+
+    std::fs::write(dir.join("figures.csv"), csv).unwrap();
+    let run = vanban(&["--summary-from-shards"], &dir.join("batch.yaml"), &out);
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    assert!(out.join("tong-hop.pdf").exists());
+}

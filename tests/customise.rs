@@ -323,3 +323,36 @@ fn a_batch_renders_through_a_template_directory_and_refuses_a_missing_font() {
     assert!(String::from_utf8_lossy(&refused.stderr).contains("Times New Roman"));
     assert!(!none.exists() || pdfs(&none).is_empty());
 }
+
+/// A template file that nothing uses (a misspelt name) is a warning of the
+/// engine, not ignored in silence; a partial that a template includes is used.
+#[test]
+fn a_template_file_that_nothing_uses_is_a_warning() {
+    let dir = fresh_dir("unused");
+    let source = vanban::BUILTIN_TEMPLATES
+        .iter()
+        .find(|(n, _)| *n == "ke-hoach.typ.j2")
+        .map(|(_, s)| *s)
+        .unwrap();
+    std::fs::write(dir.join("ke-hoch.typ.j2"), source).unwrap();
+    std::fs::write(dir.join("_office.typ.j2"), "// the office's own partial\n").unwrap();
+    std::fs::write(
+        dir.join("bao-cao.typ.j2"),
+        vanban::BUILTIN_TEMPLATES
+            .iter()
+            .find(|(n, _)| *n == "bao-cao.typ.j2")
+            .map(|(_, s)| format!("{{% include \"_office.typ.j2\" %}}\n{s}"))
+            .unwrap(),
+    )
+    .unwrap();
+    let engine = with_templates(&dir);
+    assert_eq!(engine.warnings().len(), 1, "{:?}", engine.warnings());
+    let warning = &engine.warnings()[0];
+    assert!(
+        warning.ends_with(
+            "ke-hoch.typ.j2: replaces no built-in template, and no template includes it: it is not used (did you mean `ke-hoach.typ.j2`?)"
+        ),
+        "{warning}"
+    );
+    assert!(Engine::new().warnings().is_empty());
+}

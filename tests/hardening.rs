@@ -86,19 +86,30 @@ fn a_planted_link_is_not_followed() {
 #[test]
 fn a_plan_file_that_is_not_a_plan_is_never_quoted() {
     let dir = scratch("plan-leak");
-    std::fs::write(dir.join("secret.txt"), "root:x:0:0:the secret line\nsecond\n").unwrap();
+    std::fs::write(
+        dir.join("secret.txt"),
+        "root:x:0:0:the secret line\nsecond\n",
+    )
+    .unwrap();
     let report = std::fs::read_to_string("tests/bad/result-target-without-plan-file.yaml")
         .unwrap()
         .replace("period: {", "plan-file: secret.txt\nperiod: {");
     std::fs::write(dir.join("report.yaml"), report).unwrap();
-    let out = vanban().arg("check").arg(dir.join("report.yaml")).output().unwrap();
+    let out = vanban()
+        .arg("check")
+        .arg(dir.join("report.yaml"))
+        .output()
+        .unwrap();
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(!out.status.success());
     assert!(
         err.contains("`secret.txt` is not a vanban plan: it has no `kind: ke-hoach`"),
         "{err}"
     );
-    assert!(!err.contains("secret line") && !err.contains("root:x"), "{err}");
+    assert!(
+        !err.contains("secret line") && !err.contains("root:x"),
+        "{err}"
+    );
 }
 
 /// `check DIR` checks the documents in the directory, each by its name.
@@ -116,6 +127,9 @@ fn check_of_a_directory_checks_the_documents_in_it() {
     );
     assert_eq!(out.status.code(), Some(1), "{stderr}");
     assert!(stdout.contains("a.yaml: ok"), "{stdout}");
-    assert!(stderr.contains("b.yml:") && stderr.contains("cannot be negative"), "{stderr}");
+    assert!(
+        stderr.contains("b.yml:") && stderr.contains("cannot be negative"),
+        "{stderr}"
+    );
     assert!(!stderr.contains("notes.txt") && !stdout.contains("notes.txt"));
 }

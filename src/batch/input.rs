@@ -404,6 +404,10 @@ fn read_csv(batch: &mut Batch, text: &str, shown: &str) -> Result<()> {
     }
     // A district's row, by name: a second row would silently replace its figures.
     let mut rows: BTreeMap<String, usize> = BTreeMap::new();
+    // When the batch lists its districts, the CSV fills them in; a row for
+    // another name is a misspelling or a district the batch forgot.
+    let listed: Vec<String> = batch.districts.iter().map(|d| d.name.clone()).collect();
+    let mut unlisted = Vec::new();
     for (row_index, record) in reader.records().enumerate() {
         let row = row_index + 2; // 1-based, after the header row
         let record = record.map_err(|e| batch_error(shown, format!("row {row}: {e}")))?;
@@ -422,6 +426,23 @@ fn read_csv(batch: &mut Batch, text: &str, shown: &str) -> Result<()> {
         }
         let position = match batch.districts.iter().position(|d| d.name == name) {
             Some(p) => p,
+            None if !listed.is_empty() => {
+                let names: Vec<&str> = listed.iter().map(String::as_str).collect();
+                let hint = match crate::suggest::closest(&name, &names) {
+                    Some(best) => format!("did you mean `{best}`? Or add `{name}` to `districts:`"),
+                    None => format!("correct the name, or add `{name}` to `districts:`"),
+                };
+                unlisted.push(
+                    Diagnostic::error(
+                        "district",
+                        format!("row {row}: `{name}` is not one of the batch's districts"),
+                    )
+                    .with_hint(hint)
+                    .at(row, name_col + 1)
+                    .in_file(shown),
+                );
+                continue;
+            }
             None => {
                 batch.districts.push(DistrictInput {
                     name: name.clone(),
@@ -478,7 +499,11 @@ fn read_csv(batch: &mut Batch, text: &str, shown: &str) -> Result<()> {
             }
         }
     }
-    Ok(())
+    if unlisted.is_empty() {
+        Ok(())
+    } else {
+        Err(Error::Invalid(Diagnostics(unlisted)))
+    }
 }
 
 /// Deep-merges `over` into `base`: mappings merge key by key, anything else replaces.

@@ -478,6 +478,57 @@ fn write_manifest(path: &Path, manifest: &Manifest) -> Result<()> {
     write_atomic(path, &json).map_err(io(path))
 }
 
+/// The largest district PDF read back to check its hash.
+const MAX_SHARD_PDF_BYTES: usize = 256 * 1024 * 1024;
+
+/// The shards' PDFs are the files their manifests describe, and their
+/// figures are the inputs' as they are now: a summary is never built from a
+/// deleted or altered PDF, nor from figures edited after the shards ran.
+fn check_shards(batch: &Batch, out_dir: &Path, manifest: &Manifest) -> Result<()> {
+    let now: BTreeMap<String, serde_json::Value> = batch
+        .districts()
+        .into_iter()
+        .map(|d| (d.name, serde_json::to_value(&d.figures).unwrap_or_default()))
+        .collect();
+    let mut problems = Vec::new();
+    for entry in &manifest.outputs {
+        let Some(district) = &entry.district else {
+            continue;
+        };
+        let file = &entry.path;
+        if file.contains(['/', '\\']) || file.starts_with('.') {
+            problems.push(format!(
+                "{district}: `{file}` is not a file of this directory"
+            ));
+            continue;
+        }
+        match crate::loader::read_file(&out_dir.join(file), file, MAX_SHARD_PDF_BYTES) {
+            Err(e) => problems.push(format!("{district}: {e}")),
+            Ok(bytes) if sha256_hex(&bytes) != entry.sha256 => problems.push(format!(
+                "{district}: `{file}` has changed since its shard wrote it"
+            )),
+            Ok(_) => {}
+        }
+        let rendered = serde_json::to_value(&entry.figures).unwrap_or_default();
+        if now
+            .get(district)
+            .is_some_and(|figures| *figures != rendered)
+        {
+            problems.push(format!(
+                "{district}: the figures in the inputs have changed since its shard ran"
+            ));
+        }
+    }
+    if problems.is_empty() {
+        return Ok(());
+    }
+    Err(Error::Manifest(format!(
+        "the shards in {} no longer match their manifests or the inputs ({}); run the shards again",
+        out_dir.display(),
+        problems.join("; ")
+    )))
+}
+
 /// Builds the province summary from the manifests that shards wrote into
 /// `out_dir`, after checking that together they cover every district once.
 pub fn run_summary_from_shards(
@@ -528,6 +579,7 @@ pub fn run_summary_from_shards(
             twice
         )));
     }
+    check_shards(batch, out_dir, &manifest)?;
     // Batch order, as a whole run writes it.
     let order = |name: &str| {
         expected

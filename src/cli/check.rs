@@ -21,7 +21,7 @@ pub fn run(inputs: &[PathBuf], format: CheckFormat, deny_warnings: bool) -> Exit
     for path in &documents_in(inputs) {
         let (name, text, checked) = match Input::read(path) {
             Ok(input) => {
-                let result = input.document(deny_warnings);
+                let result = input.document(deny_warnings, None);
                 let warnings = result.as_ref().map(|d| d.warnings()).unwrap_or_default();
                 let checked = CheckedFile::new(&input.name, &result, warnings);
                 (input.name, input.text, checked)

@@ -33,9 +33,13 @@ impl EngineArgs {
         if let Some(font) = self.font {
             builder = builder.font(font);
         }
-        builder.build().map_err(|e| {
+        let engine = builder.build().map_err(|e| {
             eprintln!("error: {e}");
             ExitCode::from(2)
-        })
+        })?;
+        for w in engine.warnings() {
+            eprintln!("warning: {w}");
+        }
+        Ok(engine)
     }
 }

@@ -35,13 +35,19 @@ impl Input {
         }
     }
 
-    /// The document, read and validated (warnings denied if asked).
-    pub fn document(&self, deny_warnings: bool) -> vanban::Result<vanban::Document> {
+    /// The document, read and validated (warnings denied if asked), its
+    /// characters checked against `fonts` (the embedded fonts when `None`).
+    pub fn document(
+        &self,
+        deny_warnings: bool,
+        fonts: Option<&vanban::FontCoverage>,
+    ) -> vanban::Result<vanban::Document> {
         let format = Format::detect(
             (self.name != "<stdin>").then_some(self.name.as_str()),
             &self.text,
         );
-        let options = ReadOptions::with_loader(&*self.loader).deny_warnings(deny_warnings);
+        let mut options = ReadOptions::with_loader(&*self.loader).deny_warnings(deny_warnings);
+        options.fonts = fonts;
         vanban::Document::read(&self.text, format, &options)
     }
 

@@ -65,7 +65,7 @@ pub fn run(
             return ExitCode::FAILURE;
         }
     };
-    let doc = match input.document(deny_warnings) {
+    let doc = match input.document(deny_warnings, Some(engine.font_coverage())) {
         Ok(doc) => doc,
         Err(e) => {
             input.report(&e);

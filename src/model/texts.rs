@@ -100,7 +100,6 @@ pub(crate) fn edit_tables(
 }
 
 /// Calls `visit` with the path and text of every user text.
-#[cfg(test)]
 pub(crate) fn for_each_text(doc: &Document, visit: &mut dyn FnMut(&str, &str)) {
     if let Ok(mut value) = serde_json::to_value(doc) {
         let mut changed = false;
