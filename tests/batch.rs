@@ -477,3 +477,72 @@ fn a_summary_from_shards_checks_their_files_and_the_inputs() {
     );
     assert!(out.join("tong-hop.pdf").exists());
 }
+
+/// One run at a time writes into a directory: a second batch is refused
+/// while the first runs (here, a lock held by this test's own process); a
+/// shard runs beside another shard; a lock left by a killed run is taken over.
+#[test]
+fn two_runs_never_write_into_one_directory_at_once() {
+    let dir = batch_copy("locked", |csv| csv);
+    let out = dir.join("out");
+    std::fs::create_dir_all(&out).unwrap();
+    let alive = std::process::id().to_string();
+    let dead = {
+        let mut child = Command::new("true").spawn().unwrap();
+        child.wait().unwrap();
+        child.id().to_string()
+    };
+
+    std::fs::write(out.join(".vanban-batch.lock"), &alive).unwrap();
+    let run = vanban(&[], &dir.join("batch.yaml"), &out);
+    let err = String::from_utf8_lossy(&run.stderr);
+    assert_eq!(run.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains(&format!(
+            "another vanban run (process {alive}, `.vanban-batch.lock`) is writing into this directory"
+        )),
+        "{err}"
+    );
+    assert!(!out.join("manifest.json").exists());
+
+    // A shard of the batch beside another shard: both go; not a whole run.
+    std::fs::remove_file(out.join(".vanban-batch.lock")).unwrap();
+    std::fs::write(out.join(".vanban-shard-1-of-3.lock"), &alive).unwrap();
+    assert!(
+        vanban(&["--shard", "2/3"], &dir.join("batch.yaml"), &out)
+            .status
+            .success()
+    );
+    let run = vanban(&[], &dir.join("batch.yaml"), &out);
+    assert_eq!(run.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&run.stderr).contains("`.vanban-shard-1-of-3.lock`"));
+
+    // A killed run's lock is stale: taken over, and let go at the end.
+    std::fs::remove_file(out.join(".vanban-shard-1-of-3.lock")).unwrap();
+    std::fs::write(out.join(".vanban-batch.lock"), &dead).unwrap();
+    let run = vanban(&[], &dir.join("batch.yaml"), &out);
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    assert!(!out.join(".vanban-batch.lock").exists());
+    assert!(!out.join(".vanban-shard-2-of-3.lock").exists());
+}
+
+/// `-o` naming an existing file says so, by name.
+#[test]
+fn an_output_that_is_a_file_is_refused_by_name() {
+    let dir = batch_copy("out-is-file", |csv| csv);
+    let out = dir.join("out.pdf");
+    std::fs::write(&out, b"not a directory").unwrap();
+    let run = vanban(&[], &dir.join("batch.yaml"), &out);
+    let err = String::from_utf8_lossy(&run.stderr);
+    assert_ne!(run.status.code(), Some(0));
+    assert!(
+        err.contains(
+            "out.pdf: this is a file, not a directory: give a directory for the batch's files"
+        ),
+        "{err}"
+    );
+}

@@ -9,6 +9,7 @@
 //! district with bad data is reported and never stops the others.
 
 mod input;
+mod lock;
 mod output;
 mod slug;
 mod summary;

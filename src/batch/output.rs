@@ -226,6 +226,19 @@ pub fn remove_stale_temporaries(dir: &Path) {
     }
 }
 
+/// Creates the output directory; an existing file there is refused by name.
+fn prepare_dir(out_dir: &Path) -> Result<()> {
+    if out_dir.exists() && !out_dir.is_dir() {
+        return Err(Error::Io {
+            path: out_dir.display().to_string(),
+            source: std::io::Error::other(
+                "this is a file, not a directory: give a directory for the batch's files",
+            ),
+        });
+    }
+    std::fs::create_dir_all(out_dir).map_err(io(out_dir))
+}
+
 fn io(path: &Path) -> impl FnOnce(std::io::Error) -> Error + '_ {
     move |source| Error::Io {
         path: path.display().to_string(),
@@ -276,7 +289,8 @@ pub fn run(
     options: PdfOptions,
     progress: &mut (dyn FnMut(usize, usize) + Send),
 ) -> Result<Manifest> {
-    std::fs::create_dir_all(out_dir).map_err(io(out_dir))?;
+    prepare_dir(out_dir)?;
+    let _lock = super::lock::DirLock::take(out_dir, shard.map(|s| (s.index, s.count)))?;
     let manifest_file = match shard {
         Some(s) => s.manifest_name(),
         None => MANIFEST_FILE.to_string(),
@@ -537,6 +551,7 @@ pub fn run_summary_from_shards(
     out_dir: &Path,
     options: PdfOptions,
 ) -> Result<Manifest> {
+    let _lock = super::lock::DirLock::take(out_dir, None)?;
     let mut files: Vec<PathBuf> = std::fs::read_dir(out_dir)
         .map_err(io(out_dir))?
         .filter_map(|e| e.ok().map(|e| e.path()))
