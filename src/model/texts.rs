@@ -30,73 +30,29 @@ const NOT_TEXT: &[&str] = &[
     "show",
 ];
 
-/// Calls `edit` with the path and text of every user text; returns the
-/// document with the texts as `edit` left them. `edit` returns whether it
-/// changed the text: an untouched document is returned as it was.
-pub(crate) fn edit_texts(
+/// Calls `text` with the path and text of every user text, and `table`
+/// with the path (`…table`) and content of every table (nested ones
+/// included, after their own texts); returns the document as they left it.
+/// Each returns whether it changed what it was given: an untouched document
+/// is returned as it was, without a round trip. One walk over one serde
+/// form serves both.
+///
+/// An edited form that no longer reads back as a document is an error (a
+/// bug of the editing stage): the message says what did not read.
+pub(crate) fn edit(
     doc: Document,
-    edit: &mut dyn FnMut(&str, &mut String) -> bool,
-) -> Document {
+    text: &mut dyn FnMut(&str, &mut String) -> bool,
+    table: &mut dyn FnMut(&str, &mut Table) -> bool,
+) -> Result<Document, (Document, String)> {
     let Ok(mut value) = serde_json::to_value(&doc) else {
-        return doc;
+        return Ok(doc);
     };
     let mut changed = false;
-    walk(&mut value, String::new(), edit, &mut changed);
+    walk(&mut value, String::new(), text, table, &mut changed);
     if !changed {
-        return doc;
+        return Ok(doc);
     }
-    serde_json::from_value(value).unwrap_or(doc)
-}
-
-/// Calls `edit` with the path (`…table`) and the content of every table,
-/// nested ones included; returns the document with the tables as `edit`
-/// left them (`edit` returns whether it changed one).
-pub(crate) fn edit_tables(
-    doc: Document,
-    edit: &mut dyn FnMut(&str, &mut Table) -> bool,
-) -> Document {
-    fn walk(
-        value: &mut Value,
-        path: String,
-        edit: &mut dyn FnMut(&str, &mut Table) -> bool,
-    ) -> bool {
-        let mut changed = false;
-        match value {
-            Value::Array(items) => {
-                for (i, item) in items.iter_mut().enumerate() {
-                    changed |= walk(item, join_index(&path, i), edit);
-                }
-            }
-            Value::Object(fields) => {
-                for (key, item) in fields.iter_mut() {
-                    let item_path = join_key(&path, key);
-                    // `results.table` chooses the results table's columns: not a table of the body.
-                    if key == "table"
-                        && path != "results"
-                        && let Ok(mut table) = serde_json::from_value::<Table>(item.clone())
-                    {
-                        if edit(&item_path, &mut table)
-                            && let Ok(edited) = serde_json::to_value(&table)
-                        {
-                            *item = edited;
-                            changed = true;
-                        }
-                        continue;
-                    }
-                    changed |= walk(item, item_path, edit);
-                }
-            }
-            _ => {}
-        }
-        changed
-    }
-    let Ok(mut value) = serde_json::to_value(&doc) else {
-        return doc;
-    };
-    if !walk(&mut value, String::new(), edit) {
-        return doc;
-    }
-    serde_json::from_value(value).unwrap_or(doc)
+    serde_json::from_value(value).map_err(|e| (doc, e.to_string()))
 }
 
 /// Calls `visit` with the path and text of every user text.
@@ -110,34 +66,49 @@ pub(crate) fn for_each_text(doc: &Document, visit: &mut dyn FnMut(&str, &str)) {
                 visit(path, text);
                 false
             },
+            &mut |_, _| false,
             &mut changed,
         );
     }
 }
 
+/// Visits the texts under `value`, and edits each table after its texts (`results.table` chooses the results table's columns: it is
+/// not a table of the body).
 fn walk(
     value: &mut Value,
     path: String,
-    edit: &mut dyn FnMut(&str, &mut String) -> bool,
+    text: &mut dyn FnMut(&str, &mut String) -> bool,
+    table: &mut dyn FnMut(&str, &mut Table) -> bool,
     changed: &mut bool,
 ) {
     match value {
-        Value::String(s) => *changed |= edit(&path, s),
+        Value::String(s) => *changed |= text(&path, s),
         Value::Array(items) => {
             // A table's `figures:` holds ids.
             if path.ends_with("table.figures") {
                 return;
             }
             for (i, item) in items.iter_mut().enumerate() {
-                walk(item, join_index(&path, i), edit, changed);
+                walk(item, join_index(&path, i), text, table, changed);
             }
         }
         Value::Object(fields) => {
+            let is_results = path == "results";
             for (key, item) in fields.iter_mut() {
                 if NOT_TEXT.contains(&key.as_str()) && item.is_string() {
                     continue;
                 }
-                walk(item, join_key(&path, key), edit, changed);
+                let item_path = join_key(&path, key);
+                walk(item, item_path.clone(), text, table, changed);
+                if key == "table"
+                    && !is_results
+                    && let Ok(mut content) = serde_json::from_value::<Table>(item.clone())
+                    && table(&item_path, &mut content)
+                    && let Ok(edited) = serde_json::to_value(&content)
+                {
+                    *item = edited;
+                    *changed = true;
+                }
             }
         }
         _ => {}
@@ -184,11 +155,16 @@ mod tests {
             assert!(seen.contains(&want.to_string()), "{want} in {seen:?}");
         }
         assert!(!seen.iter().any(|s| s.contains("viec-lam")), "{seen:?}");
-        let edited = edit_texts(doc, &mut |_, t| {
-            let had = t.contains("((a))");
-            *t = t.replace("((a))", "A");
-            had
-        });
+        let edited = edit(
+            doc,
+            &mut |_, t| {
+                let had = t.contains("((a))");
+                *t = t.replace("((a))", "A");
+                had
+            },
+            &mut |_, _| false,
+        )
+        .unwrap();
         assert_eq!(edited.subject, "BC A");
     }
 }

@@ -15,6 +15,7 @@ pub(crate) use references::{Figures, Located};
 
 use rust_decimal::Decimal;
 
+use crate::error::Diagnostic;
 use crate::input::{join_index, join_key};
 use crate::model::{self, IndicatorResult, Precision};
 
@@ -125,13 +126,27 @@ pub(crate) fn resolve(doc: model::Document, plan: Option<Resolved>) -> Resolved 
                 &mut problems,
             )
         });
-    // Every `((id))` in every text, expanded once: the view sees plain text.
-    let doc = model::texts::edit_texts(doc, &mut |path, text| {
-        references::expand(text, path, &figures, &mut problems)
-    });
-    // Every table of figures, computed once: the view sees plain rows.
-    let doc = model::texts::edit_tables(doc, &mut |path, table| {
-        tables::compute_table(table, path, &figures, precision, &mut problems)
+    // Every `((id))` in every text expanded, and every table of figures
+    // computed, once: the view sees plain text and plain rows.
+    let mut table_problems = Vec::new();
+    let edited = model::texts::edit(
+        doc,
+        &mut |path, text| references::expand(text, path, &figures, &mut problems),
+        &mut |path, table| {
+            tables::compute_table(table, path, &figures, precision, &mut table_problems)
+        },
+    );
+    problems.append(&mut table_problems);
+    let doc = edited.unwrap_or_else(|(doc, why)| {
+        problems.push((
+            Diagnostic::error(
+                "",
+                format!("the document with its figures filled in does not read back: {why}"),
+            )
+            .with_hint("this is a bug of vanban: please report it, with the input"),
+            None,
+        ));
+        doc
     });
     Resolved {
         doc,
