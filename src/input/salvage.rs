@@ -3,14 +3,15 @@
 //! later stages can report their problems beside the structural ones.
 //!
 //! Only mapping keys are ever left out (a list element never is: the paths
-//! of the elements after it would shift); a key the model requires takes its
-//! parent mapping with it. Problems the later stages find in what was left
+//! of the elements after it would shift). A key the model requires and the
+//! text lacks (often misspelt) gets an empty text in its place; one that is
+//! not a text takes its parent mapping with it. Problems the later stages find in what was left
 //! out, or caused by leaving it out, are not reported.
 
 use serde_json::Value;
 use serde_path_to_error::Segment;
 
-use super::source_map::join_key;
+use super::source_map::{join_index, join_key};
 use crate::error::Diagnostic;
 use crate::model::Document;
 
@@ -30,7 +31,8 @@ pub(crate) struct Salvage {
 /// The document `json` makes once the keys serde refuses are left out, or
 /// `None` when what is left is not a document.
 pub(crate) fn salvage(mut json: Value) -> Option<(Document, Salvage)> {
-    let mut left_out = Vec::new();
+    let mut left_out: Vec<String> = Vec::new();
+    let mut stood_in: Vec<String> = Vec::new();
     let mut lost_values = false;
     for _ in 0..MAX_LEFT_OUT {
         let err = match serde_path_to_error::deserialize::<_, Document>(&json) {
@@ -55,8 +57,24 @@ pub(crate) fn salvage(mut json: Value) -> Option<(Document, Salvage)> {
             if !matches!(keys.last(), Some(Key::Name(last)) if last == key) {
                 keys.push(Key::Name(key.to_string()));
             }
+        } else if let Some(rest) = message.strip_prefix("missing field `") {
+            // A missing (or misspelt) key gets an empty text in its place,
+            // once: most required keys are texts. One that is not takes
+            // the mapping missing it.
+            lost_values = true;
+            let key = rest.split('`').next()?;
+            let (node, path) = node_at(&mut json, &keys)?;
+            let path = join_key(&path, key);
+            if !stood_in.contains(&path)
+                && let Some(mapping) = node.as_object_mut()
+            {
+                mapping.insert(key.to_string(), Value::String(String::new()));
+                stood_in.push(path.clone());
+                left_out.push(path);
+                continue;
+            }
         } else {
-            // A wrong value goes; a missing key takes the mapping missing it.
+            // A wrong value goes.
             lost_values = true;
         }
         let path = remove_nearest_key(&mut json, &keys)?;
@@ -116,35 +134,41 @@ fn keys_of(path: &serde_path_to_error::Path) -> Option<Vec<Key>> {
 fn remove_nearest_key(json: &mut Value, keys: &[Key]) -> Option<String> {
     let last_name = keys.iter().rposition(|k| matches!(k, Key::Name(_)))?;
     let (parent, name) = (&keys[..last_name], &keys[last_name]);
-    let mut node = &mut *json;
+    let (node, path) = node_at(json, parent)?;
+    let Key::Name(name) = name else { return None };
+    node.as_object_mut()?.remove(name.as_str())?;
+    Some(join_key(&path, name))
+}
+
+/// The value at `keys`, and its YAML path.
+fn node_at<'a>(json: &'a mut Value, keys: &[Key]) -> Option<(&'a mut Value, String)> {
+    let mut node = json;
     let mut path = String::new();
-    for key in parent {
+    for key in keys {
         node = match key {
             Key::Name(n) => {
                 path = join_key(&path, n);
                 node.get_mut(n.as_str())?
             }
             Key::Index(i) => {
-                path = format!("{path}[{i}]");
+                path = join_index(&path, *i);
                 node.get_mut(*i)?
             }
         };
     }
-    let Key::Name(name) = name else { return None };
-    node.as_object_mut()?.remove(name.as_str())?;
-    Some(join_key(&path, name))
+    Some((node, path))
 }
 
 /// A path at, inside or above the other.
 fn related(a: &str, b: &str) -> bool {
     let within = |inner: &str, outer: &str| {
-        outer.is_empty()
-            || inner == outer
+        inner == outer
             || inner
                 .strip_prefix(outer)
                 .is_some_and(|rest| rest.starts_with(['.', '[']))
     };
-    !a.is_empty() && (within(a, b) || within(b, a))
+    // The document as a whole is related to nothing in particular.
+    !a.is_empty() && !b.is_empty() && (within(a, b) || within(b, a))
 }
 
 #[cfg(test)]
@@ -158,10 +182,14 @@ mod tests {
         assert!(!related("goals.targets-extra", "goals.targets"));
         assert!(!related("tasks", "goals.targets"));
         assert!(!related("", "goals"));
+        assert!(
+            !related("goals", ""),
+            "a problem of the whole hides nothing"
+        );
     }
 
     #[test]
-    fn a_required_key_takes_its_mapping_and_the_root_gives_up() {
+    fn a_required_key_that_is_not_text_takes_its_mapping_and_the_root_gives_up() {
         let json: Value = serde_json::json!({ "kind": "ke-hoach" });
         assert!(salvage(json).is_none());
     }
