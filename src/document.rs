@@ -341,8 +341,6 @@ fn images(signature: &model::Signature, loader: &dyn Loader) -> (Images, Vec<Dia
     (Images { signer, seal }, errors)
 }
 
-/// The warning policy, in one place: under `deny_warnings` every warning is
-/// an error, and says why.
 /// A warning for each text with characters no font draws (CJK, emoji,
 /// Arabic in Liberation Serif): they would print blank.
 fn undrawn_characters(document: &model::Document, fonts: &FontCoverage) -> Vec<Diagnostic> {
@@ -380,6 +378,8 @@ fn undrawn_characters(document: &model::Document, fonts: &FontCoverage) -> Vec<D
     out
 }
 
+/// The warning policy, in one place: under `deny_warnings` every warning is
+/// an error, and says why.
 fn deny(diagnostics: &mut [Diagnostic]) {
     for d in diagnostics.iter_mut().filter(|d| !d.is_error()) {
         d.severity = crate::Severity::Error;

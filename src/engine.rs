@@ -367,6 +367,11 @@ impl LaidOut {
         self.pages.pages().len()
     }
 
+    /// Page `index` (from 0) as a PNG at `dpi` dots per inch.
+    pub fn png(&self, index: usize, dpi: f32) -> Result<Vec<u8>> {
+        typeset::export_png(&self.pages, index, dpi)
+    }
+
     /// Where everything was placed (text runs and rules, in mm).
     pub fn inspect(&self) -> inspect::Layout {
         inspect::Layout::of(&self.pages)

@@ -174,6 +174,8 @@ pub mod inspect;
 mod loader;
 mod nd30;
 mod png;
+#[cfg(feature = "service")]
+pub mod serve;
 mod stack;
 mod suggest;
 mod vi;

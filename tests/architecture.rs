@@ -22,6 +22,8 @@ const LAYERS: &[&[&str]] = &[
     // Electronic documents, then batches (which may issue them electronically).
     &["electronic"],
     &["batch"],
+    // The HTTP service drives all of them.
+    &["serve"],
     // The crate root re-exports; the property tests test.
     &["lib", "properties"],
 ];

@@ -373,15 +373,25 @@ fn district_names_are_unique() {
     let dir = batch_copy("same-name", |csv| {
         csv.replace("Thị xã Nghĩa Lộ,", "Thành phố Yên Bái,")
     });
-    let out = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("batch/same-name-out");
-    let run = vanban(&[], &dir, &out);
-    assert_eq!(run.status.code(), Some(1));
-    let err = String::from_utf8_lossy(&run.stderr);
+    let err = refused(&dir, "same-name-out");
     assert!(
         err.contains("rows 2 and 3 are both `Thành phố Yên Bái`: district names must be unique"),
         "{err}"
     );
+}
+
+/// Runs a batch that must be refused as a whole: exit 1, no manifest
+/// written; what it said on standard error.
+fn refused(dir: &Path, out_name: &str) -> String {
+    let out = PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
+        .join("batch")
+        .join(out_name);
+    let _ = std::fs::remove_dir_all(&out);
+    let run = vanban(&[], dir, &out);
+    let err = String::from_utf8_lossy(&run.stderr).into_owned();
+    assert_eq!(run.status.code(), Some(1), "{err}");
     assert!(!out.join("manifest.json").exists(), "nothing is rendered");
+    err
 }
 
 /// A batch that lists its districts takes from the CSV only their rows: a
@@ -394,11 +404,7 @@ fn a_csv_row_for_a_district_the_batch_does_not_list_is_refused() {
             "{csv}Huyện Lục Yênn,1,2,3,4,5,6,7,8,9,10,11,12\nHuyện Không Có,1,2,3,4,5,6,7,8,9,10,11,12\n"
         )
     });
-    let out = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("batch/unlisted-out");
-    let _ = std::fs::remove_dir_all(&out);
-    let run = vanban(&[], &dir, &out);
-    assert_eq!(run.status.code(), Some(1));
-    let err = String::from_utf8_lossy(&run.stderr);
+    let err = refused(&dir, "unlisted-out");
     assert!(
         err.contains("row 11: `Huyện Lục Yênn` is not one of the batch's districts")
             && err.contains("did you mean `Huyện Lục Yên`?"),
@@ -408,7 +414,6 @@ fn a_csv_row_for_a_district_the_batch_does_not_list_is_refused() {
         err.contains("row 12: `Huyện Không Có` is not one of the batch's districts"),
         "every such row is reported: {err}"
     );
-    assert!(!out.join("manifest.json").exists(), "nothing is rendered");
 }
 
 /// `--summary-from-shards` builds nothing from a shard's PDF that was

@@ -170,14 +170,7 @@ fn plan_of_items(texts: &[String]) -> String {
 fn pdf_text(pdf: &[u8], name: &str) -> String {
     let path = common::scratch_path("escaping", &format!("{name}.pdf"));
     std::fs::write(&path, pdf).unwrap();
-    let out = std::process::Command::new("pdftotext")
-        .args(["-enc", "UTF-8"])
-        .arg(&path)
-        .arg("-")
-        .output()
-        .expect("pdftotext (poppler-utils) is installed");
-    assert!(out.status.success());
-    String::from_utf8(out.stdout).unwrap()
+    common::pdf_text_of(&path)
 }
 
 fn squeeze(s: &str) -> String {

@@ -406,7 +406,7 @@ fn read_csv(batch: &mut Batch, text: &str, shown: &str) -> Result<()> {
     let mut rows: BTreeMap<String, usize> = BTreeMap::new();
     // When the batch lists its districts, the CSV fills them in; a row for
     // another name is a misspelling or a district the batch forgot.
-    let listed: Vec<String> = batch.districts.iter().map(|d| d.name.clone()).collect();
+    let listed = !batch.districts.is_empty();
     let mut unlisted = Vec::new();
     for (row_index, record) in reader.records().enumerate() {
         let row = row_index + 2; // 1-based, after the header row
@@ -426,8 +426,8 @@ fn read_csv(batch: &mut Batch, text: &str, shown: &str) -> Result<()> {
         }
         let position = match batch.districts.iter().position(|d| d.name == name) {
             Some(p) => p,
-            None if !listed.is_empty() => {
-                let names: Vec<&str> = listed.iter().map(String::as_str).collect();
+            None if listed => {
+                let names: Vec<&str> = batch.districts.iter().map(|d| d.name.as_str()).collect();
                 let hint = match crate::suggest::closest(&name, &names) {
                     Some(best) => format!("did you mean `{best}`? Or add `{name}` to `districts:`"),
                     None => format!("correct the name, or add `{name}` to `districts:`"),

@@ -85,22 +85,28 @@ impl Drop for DirLock {
     }
 }
 
+/// Whether process `pid` still runs; `None` where that cannot be known
+/// (no `/proc`).
+pub(super) fn runs(pid: u32) -> Option<bool> {
+    Path::new("/proc/self")
+        .exists()
+        .then(|| pid == std::process::id() || Path::new(&format!("/proc/{pid}")).exists())
+}
+
 /// The process that holds the lock at `path`, if it still runs. Where that
-/// cannot be known (no `/proc`), a lock younger than a day counts as held.
+/// cannot be known (no `/proc`, no process id in the file), a lock younger
+/// than a day counts as held.
 fn live_holder(path: &Path) -> Option<u32> {
     let text = std::fs::read_to_string(path).ok()?;
     let pid = text.trim().parse::<u32>().ok();
-    if Path::new("/proc/self").exists() {
-        let pid = pid?;
-        return Path::new(&format!("/proc/{pid}")).exists().then_some(pid);
+    match pid.map(runs) {
+        Some(Some(running)) => running.then_some(pid?),
+        _ => {
+            let modified = std::fs::metadata(path).ok()?.modified().ok()?;
+            let age = modified.elapsed().ok()?;
+            (age.as_secs() < 24 * 3600).then_some(pid.unwrap_or(0))
+        }
     }
-    let age = std::fs::metadata(path)
-        .ok()?
-        .modified()
-        .ok()?
-        .elapsed()
-        .ok()?;
-    (age.as_secs() < 24 * 3600).then_some(pid.unwrap_or(0))
 }
 
 fn busy(out_dir: &Path, lock: &str, pid: u32) -> Error {

@@ -16,8 +16,8 @@ mod summary;
 
 pub use input::{Batch, DistrictInput, Figure, IndicatorDef, load};
 pub use output::{
-    Manifest, ManifestEntry, ManifestFailure, Shard, check_output_path, run,
-    run_summary_from_shards, write_atomic,
+    MANIFEST_FILE, Manifest, ManifestEntry, ManifestFailure, SUMMARY_FILE, Shard, Store,
+    check_output_path, render_into, run, run_summary_from_shards, write_atomic,
 };
 pub use slug::slug;
 pub use summary::{summary_document, summary_document_without, totals};

@@ -195,7 +195,6 @@ pub fn remove_stale_temporaries(dir: &Path) {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return;
     };
-    let proc_known = Path::new("/proc/self").exists();
     for entry in entries.flatten() {
         let name = entry.file_name().to_string_lossy().into_owned();
         let Some(rest) = name.strip_prefix(TEMP_PREFIX) else {
@@ -211,10 +210,9 @@ pub fn remove_stale_temporaries(dir: &Path) {
             continue;
         }
         let pid = rest.split('-').next().and_then(|p| p.parse::<u32>().ok());
-        let stale = match pid {
-            Some(pid) if pid == std::process::id() => false,
-            Some(pid) if proc_known => !Path::new(&format!("/proc/{pid}")).exists(),
-            _ => meta
+        let stale = match pid.and_then(super::lock::runs) {
+            Some(running) => !running,
+            None => meta
                 .modified()
                 .ok()
                 .and_then(|m| m.elapsed().ok())
@@ -253,29 +251,26 @@ fn sha256_hex(bytes: &[u8]) -> String {
         .collect()
 }
 
-fn render_one(
-    engine: &Engine,
-    doc: &crate::Document,
-    out_dir: &Path,
-    file: &str,
-    options: PdfOptions,
-    electronic: Option<&crate::electronic::IssueOptions>,
-) -> Result<(String, usize)> {
-    write_pdf(
-        out_dir,
-        file,
-        super::render_one_as(engine, doc, options, electronic)?,
-    )
-}
+/// Where a run's files go, by name: a directory (atomic files) or a stream
+/// (a ZIP answered to a request).
+pub type Store<'a> = dyn FnMut(&str, &[u8]) -> Result<()> + Send + 'a;
 
-fn write_pdf(
-    out_dir: &Path,
+/// Stores a PDF under `file`; its SHA-256 and page count.
+fn store_pdf(
+    store: &mut Store<'_>,
     file: &str,
     (bytes, pages): (Vec<u8>, usize),
 ) -> Result<(String, usize)> {
-    let path = out_dir.join(file);
-    write_atomic(&path, &bytes).map_err(io(&path))?;
+    store(file, &bytes)?;
     Ok((sha256_hex(&bytes), pages))
+}
+
+/// A store writing atomic files into `out_dir`.
+fn directory(out_dir: &Path) -> impl FnMut(&str, &[u8]) -> Result<()> + Send + '_ {
+    move |file, bytes| {
+        let path = out_dir.join(file);
+        write_atomic(&path, bytes).map_err(io(&path))
+    }
 }
 
 /// Renders the districts of `batch` (all, or one shard's) into `out_dir`, then,
@@ -305,8 +300,47 @@ pub fn run(
         .filter(|(i, _)| shard.is_none_or(|s| s.takes(*i)))
         .map(|(_, d)| d)
         .collect();
+    let mut store = directory(out_dir);
+    let mut manifest = render_districts(batch, engine, &districts, options, &mut store, progress);
+    manifest.shard = shard.map(|s| format!("{}/{}", s.index, s.count));
+    if shard.is_none() {
+        add_summary(batch, engine, &mut store, &mut manifest, options);
+    }
+    remove_stale(out_dir, &previous, &manifest, &districts);
+    write_manifest(&out_dir.join(manifest_file), &manifest)?;
+    Ok(manifest)
+}
+
+/// Renders every district of `batch` and then the province summary, giving
+/// each PDF to `store` as it is made (districts in completion order, the
+/// summary last); returns the manifest, which it does not store. This is a
+/// whole run without a directory: a service streams the files as they come.
+/// A district whose file cannot be stored fails like one that cannot be
+/// rendered; the others go on.
+pub fn render_into(
+    batch: &Batch,
+    engine: &Engine,
+    options: PdfOptions,
+    store: &mut Store<'_>,
+) -> Manifest {
+    let districts = batch.districts();
+    let mut manifest = render_districts(batch, engine, &districts, options, store, &mut |_, _| {});
+    add_summary(batch, engine, store, &mut manifest, options);
+    manifest
+}
+
+/// Renders `districts` (the valid ones, in parallel), storing each PDF;
+/// the manifest of what was stored and of every district that failed.
+fn render_districts(
+    batch: &Batch,
+    engine: &Engine,
+    districts: &[District],
+    options: PdfOptions,
+    store: &mut Store<'_>,
+    progress: &mut (dyn FnMut(usize, usize) + Send),
+) -> Manifest {
     let total = districts.len();
-    let mut done = total - docs_count(&districts);
+    let mut done = total - docs_count(districts);
     progress(done, total);
     // Districts whose document is valid are rendered; the others fail as they are.
     let valid: Vec<(usize, &crate::Document)> = districts
@@ -324,57 +358,39 @@ pub fn run(
         |k, result| {
             let d = &districts[valid[k].0];
             let written = result
-                .and_then(|pdf| write_pdf(out_dir, &format!("{}.pdf", d.slug), pdf))
+                .and_then(|pdf| store_pdf(store, &format!("{}.pdf", d.slug), pdf))
                 .map_err(|e| e.to_diagnostics());
             rendered[valid[k].0] = Some(written);
             done += 1;
             progress(done, total);
         },
     );
-    let results: Vec<std::result::Result<ManifestEntry, ManifestFailure>> = districts
-        .iter()
-        .zip(rendered)
-        .map(|(d, r)| {
-            let result = match (&d.document, r) {
-                (Err(errors), _) => Err(errors.clone()),
-                (Ok(_), Some(written)) => written,
-                (Ok(_), None) => Err(vec![Diagnostic::error("", "not rendered")]),
-            };
-            match result {
-                Ok((sha256, pages)) => Ok(ManifestEntry {
-                    district: Some(d.name.clone()),
-                    path: format!("{}.pdf", d.slug),
-                    sha256,
-                    pages,
-                    status: "ok".into(),
-                    figures: d.figures.clone(),
-                    missing: Vec::new(),
-                    warnings: d
-                        .document
-                        .as_ref()
-                        .map(|doc| doc.warnings().iter().map(describe).collect())
-                        .unwrap_or_default(),
-                }),
-                Err(errors) => Err(ManifestFailure::new(&d.name, errors)),
-            }
-        })
-        .collect();
-    let mut manifest = Manifest {
-        shard: shard.map(|s| format!("{}/{}", s.index, s.count)),
-        ..Default::default()
-    };
-    for r in results {
-        match r {
-            Ok(entry) => manifest.outputs.push(entry),
-            Err(failure) => manifest.failed.push(failure),
+    let mut manifest = Manifest::default();
+    for (d, r) in districts.iter().zip(rendered) {
+        let result = match (&d.document, r) {
+            (Err(errors), _) => Err(errors.clone()),
+            (Ok(_), Some(written)) => written,
+            (Ok(_), None) => Err(vec![Diagnostic::error("", "not rendered")]),
+        };
+        match result {
+            Ok((sha256, pages)) => manifest.outputs.push(ManifestEntry {
+                district: Some(d.name.clone()),
+                path: format!("{}.pdf", d.slug),
+                sha256,
+                pages,
+                status: "ok".into(),
+                figures: d.figures.clone(),
+                missing: Vec::new(),
+                warnings: d
+                    .document
+                    .as_ref()
+                    .map(|doc| doc.warnings().iter().map(describe).collect())
+                    .unwrap_or_default(),
+            }),
+            Err(errors) => manifest.failed.push(ManifestFailure::new(&d.name, errors)),
         }
     }
-    if shard.is_none() {
-        add_summary(batch, engine, out_dir, &mut manifest, options);
-    }
-    remove_stale(out_dir, &previous, &manifest, &districts);
-    write_manifest(&out_dir.join(manifest_file), &manifest)?;
-    Ok(manifest)
+    manifest
 }
 
 /// The name of a whole run's manifest.
@@ -442,7 +458,7 @@ fn docs_count(districts: &[District]) -> usize {
 fn add_summary(
     batch: &Batch,
     engine: &Engine,
-    out_dir: &Path,
+    store: &mut Store<'_>,
     manifest: &mut Manifest,
     options: PdfOptions,
 ) {
@@ -453,15 +469,9 @@ fn add_summary(
         .collect();
     let missing: Vec<String> = manifest.failed.iter().map(|f| f.district.clone()).collect();
     let summary = summary_document_without(batch, &done, &missing).and_then(|doc| {
-        render_one(
-            engine,
-            &doc,
-            out_dir,
-            SUMMARY_FILE,
-            options,
-            batch.electronic.as_ref(),
-        )
-        .map_err(|e| e.to_diagnostics())
+        super::render_one_as(engine, &doc, options, batch.electronic.as_ref())
+            .and_then(|pdf| store_pdf(store, SUMMARY_FILE, pdf))
+            .map_err(|e| e.to_diagnostics())
     });
     match summary {
         Ok((sha256, pages)) => manifest.outputs.push(ManifestEntry {
@@ -498,11 +508,13 @@ const MAX_SHARD_PDF_BYTES: usize = 256 * 1024 * 1024;
 /// The shards' PDFs are the files their manifests describe, and their
 /// figures are the inputs' as they are now: a summary is never built from a
 /// deleted or altered PDF, nor from figures edited after the shards ran.
-fn check_shards(batch: &Batch, out_dir: &Path, manifest: &Manifest) -> Result<()> {
-    let now: BTreeMap<String, serde_json::Value> = batch
-        .districts()
-        .into_iter()
-        .map(|d| (d.name, serde_json::to_value(&d.figures).unwrap_or_default()))
+fn check_shards(districts: &[District], out_dir: &Path, manifest: &Manifest) -> Result<()> {
+    let now: BTreeMap<&str, serde_json::Value> = districts
+        .iter()
+        .map(|d| {
+            let figures = serde_json::to_value(&d.figures).unwrap_or_default();
+            (d.name.as_str(), figures)
+        })
         .collect();
     let mut problems = Vec::new();
     for entry in &manifest.outputs {
@@ -510,7 +522,7 @@ fn check_shards(batch: &Batch, out_dir: &Path, manifest: &Manifest) -> Result<()
             continue;
         };
         let file = &entry.path;
-        if file.contains(['/', '\\']) || file.starts_with('.') {
+        if !safe_name(file) {
             problems.push(format!(
                 "{district}: `{file}` is not a file of this directory"
             ));
@@ -525,7 +537,7 @@ fn check_shards(batch: &Batch, out_dir: &Path, manifest: &Manifest) -> Result<()
         }
         let rendered = serde_json::to_value(&entry.figures).unwrap_or_default();
         if now
-            .get(district)
+            .get(district.as_str())
             .is_some_and(|figures| *figures != rendered)
         {
             problems.push(format!(
@@ -579,7 +591,9 @@ pub fn run_summary_from_shards(
     {
         *seen.entry(name).or_default() += 1;
     }
-    let expected: Vec<String> = batch.districts().into_iter().map(|d| d.name).collect();
+    // Built once: the names to cover, and the figures to compare.
+    let districts = batch.districts();
+    let expected: Vec<String> = districts.iter().map(|d| d.name.clone()).collect();
     let missing: Vec<&String> = expected.iter().filter(|n| !seen.contains_key(*n)).collect();
     let twice: Vec<&String> = seen
         .iter()
@@ -594,7 +608,7 @@ pub fn run_summary_from_shards(
             twice
         )));
     }
-    check_shards(batch, out_dir, &manifest)?;
+    check_shards(&districts, out_dir, &manifest)?;
     // Batch order, as a whole run writes it.
     let order = |name: &str| {
         expected
@@ -606,7 +620,13 @@ pub fn run_summary_from_shards(
         .outputs
         .sort_by_key(|e| order(e.district.as_deref().unwrap_or("")));
     manifest.failed.sort_by_key(|f| order(&f.district));
-    add_summary(batch, engine, out_dir, &mut manifest, options);
-    write_manifest(&out_dir.join("manifest.json"), &manifest)?;
+    add_summary(
+        batch,
+        engine,
+        &mut directory(out_dir),
+        &mut manifest,
+        options,
+    );
+    write_manifest(&out_dir.join(MANIFEST_FILE), &manifest)?;
     Ok(manifest)
 }

@@ -8,11 +8,15 @@ use clap::{Parser, Subcommand};
 
 mod batch;
 mod bench;
+#[cfg(feature = "service")]
+mod bench_serve;
 mod check;
 mod electronic_args;
 mod engine_args;
 mod input;
 mod render;
+#[cfg(feature = "service")]
+mod serve;
 #[path = "../../benches/support/synthetic.rs"]
 mod synthetic;
 
@@ -98,6 +102,13 @@ enum Command {
         #[arg(long)]
         compare_typst_cli: bool,
     },
+    /// Serve HTTP: POST /render, /check and /batch, GET /schema, /healthz,
+    /// /metrics, and the editing page at /.
+    #[cfg(feature = "service")]
+    Serve(serve::ServeArgs),
+    /// Measure the service on loopback (and the CLI spawned per document).
+    #[cfg(feature = "service")]
+    BenchServe(bench_serve::BenchServeArgs),
     /// Work with the templates: `vanban templates export DIR`.
     Templates {
         #[command(subcommand)]
@@ -204,5 +215,9 @@ fn main() -> ExitCode {
             count,
             compare_typst_cli,
         } => bench::run(count, compare_typst_cli),
+        #[cfg(feature = "service")]
+        Command::Serve(args) => serve::run(args),
+        #[cfg(feature = "service")]
+        Command::BenchServe(args) => bench_serve::run(args),
     }
 }

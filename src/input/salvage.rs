@@ -5,8 +5,8 @@
 //! Only mapping keys are ever left out (a list element never is: the paths
 //! of the elements after it would shift). A key the model requires and the
 //! text lacks (often misspelt) gets an empty text in its place; one that is
-//! not a text takes its parent mapping with it. Problems the later stages find in what was left
-//! out, or caused by leaving it out, are not reported.
+//! not a text takes its parent mapping with it. Problems the later stages
+//! find in what was left out, or caused by leaving it out, are not reported.
 
 use serde_json::Value;
 use serde_path_to_error::Segment;

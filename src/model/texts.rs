@@ -48,7 +48,13 @@ pub(crate) fn edit(
         return Ok(doc);
     };
     let mut changed = false;
-    walk(&mut value, String::new(), text, table, &mut changed);
+    walk(
+        &mut value,
+        String::new(),
+        text,
+        &mut Some(table),
+        &mut changed,
+    );
     if !changed {
         return Ok(doc);
     }
@@ -66,19 +72,23 @@ pub(crate) fn for_each_text(doc: &Document, visit: &mut dyn FnMut(&str, &str)) {
                 visit(path, text);
                 false
             },
-            &mut |_, _| false,
+            &mut None,
             &mut changed,
         );
     }
 }
 
-/// Visits the texts under `value`, and edits each table after its texts (`results.table` chooses the results table's columns: it is
-/// not a table of the body).
+/// A table editor, or none (a walk that only reads the texts).
+type TableEdit<'a> = Option<&'a mut dyn FnMut(&str, &mut Table) -> bool>;
+
+/// Visits the texts under `value`, and edits each table after its own texts
+/// (`results.table` chooses the results table's columns: it is not a table
+/// of the body).
 fn walk(
     value: &mut Value,
     path: String,
     text: &mut dyn FnMut(&str, &mut String) -> bool,
-    table: &mut dyn FnMut(&str, &mut Table) -> bool,
+    table: &mut TableEdit<'_>,
     changed: &mut bool,
 ) {
     match value {
@@ -102,8 +112,9 @@ fn walk(
                 walk(item, item_path.clone(), text, table, changed);
                 if key == "table"
                     && !is_results
+                    && let Some(edit) = table.as_mut()
                     && let Ok(mut content) = serde_json::from_value::<Table>(item.clone())
-                    && table(&item_path, &mut content)
+                    && edit(&item_path, &mut content)
                     && let Ok(edited) = serde_json::to_value(&content)
                 {
                     *item = edited;

@@ -89,3 +89,15 @@ pub fn files_with_extension(dir: &str, ext: &str) -> Vec<PathBuf> {
     files.sort();
     files
 }
+
+/// The text of a PDF file as a reader's copy-and-paste gets it (pdftotext).
+pub fn pdf_text_of(path: &std::path::Path) -> String {
+    let out = std::process::Command::new("pdftotext")
+        .args(["-enc", "UTF-8"])
+        .arg(path)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils) is installed");
+    assert!(out.status.success(), "pdftotext {}", path.display());
+    String::from_utf8(out.stdout).unwrap()
+}
