@@ -309,15 +309,19 @@ fn bad_diameter(diameter: f64) -> String {
 fn images(signature: &model::Signature, loader: &dyn Loader) -> (Images, Vec<Diagnostic>) {
     let mut errors = Vec::new();
     let mut read = |path: &str, file: &str| {
-        let bytes = loader
-            .read(file, png::MAX_PNG_BYTES)
-            .map_err(|e| format!("the image cannot be used: {e}"));
-        match bytes.and_then(|b| png::check(b).map_err(|e| format!("`{file}`: {e}"))) {
+        let bytes = loader.read(file, png::MAX_PNG_BYTES);
+        // A reader that gives no files has said what to do instead.
+        let hint = match &bytes {
+            Err(crate::LoadError::Denied { .. }) => IMAGE_HINT.to_string(),
+            _ => format!("{IMAGE_HINT}; the path is relative to this document's file"),
+        };
+        let checked = bytes
+            .map_err(|e| format!("the image cannot be used: {e}"))
+            .and_then(|b| png::check(b).map_err(|e| format!("`{file}`: {e}")));
+        match checked {
             Ok(png) => Some(std::sync::Arc::new(png)),
             Err(message) => {
-                errors.push(Diagnostic::error(path, message).with_hint(format!(
-                    "{IMAGE_HINT}; the path is relative to this document's file"
-                )));
+                errors.push(Diagnostic::error(path, message).with_hint(hint));
                 None
             }
         }
@@ -417,7 +421,14 @@ fn plan_file(
     let bytes = options
         .loader
         .read(file, input::MAX_INPUT_BYTES)
-        .map_err(|e| cannot(format!("the plan file cannot be used: {e}"), hint))?;
+        .map_err(|e| {
+            // A reader that gives no files has said what to do instead.
+            let hint = match e {
+                crate::LoadError::Denied { .. } => "a report names the plan it measures",
+                _ => hint,
+            };
+            cannot(format!("the plan file cannot be used: {e}"), hint)
+        })?;
     let text = crate::loader::text_of(bytes).map_err(|d| {
         cannot(
             format!("the plan file `{file}` cannot be used: {}", d.message),

@@ -178,7 +178,11 @@ fn an_invalid_document_is_422_with_the_diagnostics_of_vanban_check() {
     assert_eq!(checked.json()["files"][0]["ok"], false);
     let good = example_text("ke-hoach-yen-bai-2024.yaml");
     // As `curl --data-binary @file` sends it, with the form type by default.
-    let checked = server.post("/check", "application/x-www-form-urlencoded", good.as_bytes());
+    let checked = server.post(
+        "/check",
+        "application/x-www-form-urlencoded",
+        good.as_bytes(),
+    );
     assert_eq!(checked.status, 200);
     assert_eq!(checked.json()["files"][0]["ok"], true);
     // Not UTF-8: a diagnostic, not a crash.
@@ -420,4 +424,128 @@ fn sigterm_finishes_the_request_in_flight_and_exits_0() {
     for field in ["method=POST", "status=200", "bytes=stream", "ms="] {
         assert!(line.contains(field), "{line}");
     }
+}
+
+/// Sends raw bytes on a fresh connection; what came back, or nothing when
+/// the service closed the connection.
+fn raw(server: &Server, request: &[u8], wait: std::time::Duration) -> String {
+    use std::io::Write;
+    let address = server.base.trim_start_matches("http://");
+    let mut stream = std::net::TcpStream::connect(address).unwrap();
+    stream.set_read_timeout(Some(wait)).unwrap();
+    stream.write_all(request).unwrap();
+    let mut answer = Vec::new();
+    let _ = stream.read_to_end(&mut answer);
+    String::from_utf8_lossy(&answer).into_owned()
+}
+
+#[test]
+fn a_slow_or_silent_client_is_cut_off_and_a_declared_huge_body_refused_at_once() {
+    let server = Server::start(&["--max-body", "1KiB"]);
+    let started = std::time::Instant::now();
+    let huge = raw(
+        &server,
+        b"POST /render HTTP/1.1\r\nHost: x\r\nContent-Length: 999999999\r\n\r\nkind:",
+        std::time::Duration::from_secs(30),
+    );
+    assert!(huge.starts_with("HTTP/1.1 413"), "{huge}");
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(5),
+        "refused before the body"
+    );
+    // Headers that never end, and a connection that says nothing: closed
+    // after the header deadline (10 s), not held.
+    let (partial, silent) = std::thread::scope(|s| {
+        let partial = s.spawn(|| {
+            raw(
+                &server,
+                b"POST /render HTTP/1.1\r\nHost: x\r\n",
+                std::time::Duration::from_secs(30),
+            )
+        });
+        let silent = s.spawn(|| raw(&server, b"", std::time::Duration::from_secs(30)));
+        (partial.join().unwrap(), silent.join().unwrap())
+    });
+    let waited = started.elapsed();
+    assert!(
+        !partial.contains("200") && !silent.contains("200"),
+        "{partial} {silent}"
+    );
+    assert!(
+        waited < std::time::Duration::from_secs(25),
+        "closed after {waited:?}"
+    );
+    assert_eq!(server.get("/healthz").status, 200);
+}
+
+#[test]
+fn clients_as_they_are_written_are_understood() {
+    let server = Server::start(&[]);
+    let yaml = example_text("thong-bao-giao-ban-yen-bai-2024.yaml");
+    // Python sends `True`, PHP `1`; formats in capitals; YAML labelled JSON.
+    let answer = server.post(
+        "/render?format=PDF&pdf-a=1&deny-warnings=False",
+        "application/json",
+        yaml.as_bytes(),
+    );
+    assert_eq!(answer.status, 200, "{}", answer.text());
+    assert!(
+        String::from_utf8_lossy(&answer.body).contains("pdfaid:part"),
+        "PDF/A"
+    );
+    let answer = server.post("/render?json=maybe", "", yaml.as_bytes());
+    assert_eq!(answer.status, 400);
+    assert!(
+        answer.text().contains("`maybe` is not yes or no"),
+        "{}",
+        answer.text()
+    );
+    // Not UTF-8 by its own declaration.
+    let answer = server.post(
+        "/render",
+        "text/yaml; charset=windows-1258",
+        yaml.as_bytes(),
+    );
+    assert_eq!(answer.status, 415, "{}", answer.text());
+    assert!(answer.text().contains("UTF-8"));
+    // A wrong method is answered in JSON like every error.
+    let answer = server.get("/render");
+    assert_eq!(answer.status, 405);
+    assert!(
+        answer.json()["hint"]
+            .as_str()
+            .unwrap()
+            .contains("POST /render")
+    );
+    // A file named with its folder is found by its own name, as browsers send it.
+    let report = REPORT_ON_PLAN.replace("plan-file: plan.yaml", "plan-file: plans/plan.yaml");
+    let plan = common::minimal_plan("Kế hoạch năm 2024", "Nhiệm vụ.");
+    let (content_type, body) = multipart(&[
+        ("document", "bao-cao.yaml", report.as_bytes()),
+        ("plan", "plan.yaml", plan.as_bytes()),
+    ]);
+    let answer = server.post("/render", &content_type, &body);
+    assert_eq!(answer.status, 200, "{}", answer.text());
+}
+
+#[test]
+fn the_same_batch_gives_the_same_zip_in_batch_order() {
+    let server = Server::start(&[]);
+    let dir = common::example_path("batch-yen-bai");
+    let batch = std::fs::read(dir.join("batch.yaml")).unwrap();
+    let csv = std::fs::read(dir.join("figures.csv")).unwrap();
+    let (content_type, body) = multipart(&[
+        ("batch", "batch.yaml", &batch),
+        ("figures", "figures.csv", &csv),
+    ]);
+    let first = server.post("/batch", &content_type, &body);
+    let second = server.post("/batch", &content_type, &body);
+    assert_eq!(first.status, 200);
+    assert!(first.body == second.body, "two runs, two different ZIPs");
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(&first.body)).unwrap();
+    let names: Vec<String> = (0..archive.len())
+        .map(|i| archive.by_index(i).unwrap().name().unwrap().to_string())
+        .collect();
+    assert_eq!(names[0], "thanh-pho-yen-bai.pdf", "{names:?}");
+    assert_eq!(&names[names.len() - 2..], ["tong-hop.pdf", "manifest.json"]);
 }

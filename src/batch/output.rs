@@ -312,7 +312,7 @@ pub fn run(
 }
 
 /// Renders every district of `batch` and then the province summary, giving
-/// each PDF to `store` as it is made (districts in completion order, the
+/// each PDF to `store` as it is made (districts in batch order, the
 /// summary last); returns the manifest, which it does not store. This is a
 /// whole run without a directory: a service streams the files as they come.
 /// A district whose file cannot be stored fails like one that cannot be
@@ -350,17 +350,26 @@ fn render_districts(
         .collect();
     let docs: Vec<&crate::Document> = valid.iter().map(|(_, doc)| *doc).collect();
     let mut rendered: Vec<Option<Written>> = vec![None; districts.len()];
+    // Stored in batch order, whatever order they finish in: a stream's
+    // files come in the same order every run. Only the few that finish
+    // ahead of a slower one wait here.
+    let mut finished: BTreeMap<usize, crate::Result<(Vec<u8>, usize)>> = BTreeMap::new();
+    let mut next = 0;
     super::render_many_as(
         engine,
         &docs,
         options,
         batch.electronic.as_ref(),
         |k, result| {
-            let d = &districts[valid[k].0];
-            let written = result
-                .and_then(|pdf| store_pdf(store, &format!("{}.pdf", d.slug), pdf))
-                .map_err(|e| e.to_diagnostics());
-            rendered[valid[k].0] = Some(written);
+            finished.insert(k, result);
+            while let Some(result) = finished.remove(&next) {
+                let d = &districts[valid[next].0];
+                let written = result
+                    .and_then(|pdf| store_pdf(store, &format!("{}.pdf", d.slug), pdf))
+                    .map_err(|e| e.to_diagnostics());
+                rendered[valid[next].0] = Some(written);
+                next += 1;
+            }
             done += 1;
             progress(done, total);
         },

@@ -16,9 +16,9 @@ pub struct ServeArgs {
     /// The largest request body (`4MiB`, `512KiB`, or bytes).
     #[arg(long, default_value = "4MiB", value_parser = parse_size)]
     max_body: usize,
-    /// Renders at once; the number of cores by default.
-    #[arg(long)]
-    max_inflight: Option<usize>,
+    /// Renders at once (1 or more); the number of cores by default.
+    #[arg(long, value_parser = clap::value_parser!(u64).range(1..))]
+    max_inflight: Option<u64>,
     /// Requests that may wait for a render; one more is answered 503.
     #[arg(long, default_value_t = 64)]
     max_queue: usize,
@@ -72,7 +72,7 @@ pub fn run(args: ServeArgs) -> ExitCode {
         ..Default::default()
     };
     if let Some(n) = args.max_inflight {
-        config.max_inflight = n.max(1);
+        config.max_inflight = usize::try_from(n).unwrap_or(usize::MAX);
     }
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .enable_all()

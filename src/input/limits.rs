@@ -167,7 +167,7 @@ pub fn too_deep(line: usize, column: usize) -> Diagnostic {
     Diagnostic::error(
         "",
         format!(
-            "the input nests more than {PRESCAN_DEPTH} levels deep here; the limit is {MAX_DEPTH}"
+            "the input nests more than {MAX_DEPTH} levels deep here (reading stopped at {PRESCAN_DEPTH}); the limit is {MAX_DEPTH}"
         ),
     )
     .at(line, column)

@@ -44,6 +44,24 @@ pub(super) fn busy(why: &str) -> Response {
     response
 }
 
+/// `503` for a request over the time limit: the service may be busy, or
+/// the work too large for the limit.
+pub(super) fn timed_out(limit: std::time::Duration) -> Response {
+    let mut response = error(
+        StatusCode::SERVICE_UNAVAILABLE,
+        &format!(
+            "the request took longer than the service's limit of {} s, waiting for a render slot included",
+            limit.as_secs_f64()
+        ),
+        "if the service is busy, try again after Retry-After; if the document is large or the PNG's dpi high, \
+         split it or ask for fewer pixels, or start the service with a larger --time-limit",
+    );
+    response
+        .headers_mut()
+        .insert(header::RETRY_AFTER, HeaderValue::from(RETRY_AFTER_SECS));
+    response
+}
+
 /// The report of one request's document: its warnings, or every problem.
 pub(super) fn report<T>(result: &Result<T, Error>, warnings: &[Diagnostic]) -> CheckReport {
     CheckReport {

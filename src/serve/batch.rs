@@ -87,8 +87,21 @@ pub(super) async fn batch(
             return;
         }
         let options = PdfOptions { pdf_a: query.pdf_a };
-        if let Err(e) = stream_zip(&shared, &batch, options, Channel(chunks.clone())) {
-            let _ = chunks.blocking_send(Err(std::io::Error::other(e.to_string())));
+        let started = std::time::Instant::now();
+        match stream_zip(&shared, &batch, options, Channel(chunks.clone())) {
+            // The request's own line went out with the headers; this one says how the stream ended.
+            Ok(manifest) => tracing::info!(
+                target: "vanban::serve",
+                path = "/batch",
+                files = manifest.outputs.len(),
+                failed = manifest.failed.len(),
+                ms = %format!("{:.1}", started.elapsed().as_secs_f64() * 1000.0),
+                "batch streamed"
+            ),
+            Err(e) => {
+                tracing::warn!(target: "vanban::serve", path = "/batch", "batch stream stopped: {e}");
+                let _ = chunks.blocking_send(Err(std::io::Error::other(e.to_string())));
+            }
         }
     });
     match read.await {
@@ -112,14 +125,15 @@ pub(super) async fn batch(
     }
 }
 
-/// Renders the batch into a ZIP written to `out` as each file is made, the
-/// manifest last. The entries are stored: PDFs are compressed already.
+/// Renders the batch into a ZIP written to `out` as each file is made (in
+/// batch order, the summary and the manifest last), and returns the
+/// manifest. The entries are stored: PDFs are compressed already.
 fn stream_zip(
     shared: &Shared,
     batch: &Batch,
     options: PdfOptions,
     out: Channel,
-) -> zip::result::ZipResult<()> {
+) -> zip::result::ZipResult<crate::batch::Manifest> {
     let mut zip = zip::ZipWriter::new_stream(std::io::BufWriter::with_capacity(64 * 1024, out));
     let entry = || {
         zip::write::SimpleFileOptions::default()
@@ -142,7 +156,7 @@ fn stream_zip(
     zip.write_all(&json)?;
     // The buffer holds the end of the archive: it goes out now.
     zip.finish()?.into_inner().flush()?;
-    Ok(())
+    Ok(manifest)
 }
 
 /// The writing end of a streamed answer (on the render's blocking thread).

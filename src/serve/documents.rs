@@ -128,7 +128,14 @@ impl Sent {
             ])));
         };
         let text = crate::loader::read_text(&main[..])?;
-        let format = self.0.format.unwrap_or_else(|| Format::detect(None, &text));
+        let format = match self.0.format {
+            // Sent as JSON but not JSON (a client's default type): read as it is.
+            Some(Format::Json) if !text.trim_start().starts_with(['{', '[']) => {
+                Format::detect(None, &text)
+            }
+            Some(declared) => declared,
+            None => Format::detect(None, &text),
+        };
         let loader = Parts(&self.0.files);
         let options = ReadOptions::with_loader(&loader)
             .deny_warnings(deny_warnings)
@@ -267,9 +274,10 @@ fn header_text(d: &Diagnostic) -> String {
         text.push_str(&format!("({}) ", d.path));
     }
     text.push_str(&d.message);
-    // Controls and every non-ASCII byte are encoded, and `%` itself, so
-    // that decoding gives the text back.
-    const ENCODED: &percent_encoding::AsciiSet = &percent_encoding::CONTROLS.add(b'%');
+    // Controls and every non-ASCII byte are encoded, `%` itself so that
+    // decoding gives the text back, and `,`: clients join repeated headers
+    // with commas, and Vietnamese numbers have them (111,43%).
+    const ENCODED: &percent_encoding::AsciiSet = &percent_encoding::CONTROLS.add(b'%').add(b',');
     percent_encoding::utf8_percent_encode(&text, ENCODED).to_string()
 }
 
@@ -279,13 +287,13 @@ mod tests {
 
     #[test]
     fn a_warning_header_is_ascii_and_decodes_to_the_message() {
-        let d = Diagnostic::warning("results[0]", "Tỷ lệ 100% vượt kế hoạch").at(7, 5);
+        let d = Diagnostic::warning("results[0]", "Tỷ lệ 111,43% vượt kế hoạch").at(7, 5);
         let value = header_text(&d);
-        assert!(value.is_ascii(), "{value}");
+        assert!(value.is_ascii() && !value.contains(','), "{value}");
         assert!(HeaderValue::from_str(&value).is_ok());
         let decoded = percent_encoding::percent_decode_str(&value)
             .decode_utf8()
             .unwrap();
-        assert_eq!(decoded, "7:5 (results[0]) Tỷ lệ 100% vượt kế hoạch");
+        assert_eq!(decoded, "7:5 (results[0]) Tỷ lệ 111,43% vượt kế hoạch");
     }
 }

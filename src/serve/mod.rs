@@ -20,6 +20,7 @@ mod answer;
 mod batch;
 mod documents;
 mod gate;
+mod listen;
 mod metrics;
 mod page;
 mod query;
@@ -108,6 +109,7 @@ impl Service {
             .route("/healthz", get(|| async { "ok\n" }))
             .route("/metrics", get(metrics::metrics))
             .fallback(not_found)
+            .method_not_allowed_fallback(wrong_method)
             // Bodies beyond the limit are refused while they arrive.
             .layer(DefaultBodyLimit::max(state.config.max_body))
             .layer(axum::middleware::from_fn_with_state(
@@ -119,15 +121,15 @@ impl Service {
     }
 
     /// Serves on `listener` until `shutdown` completes; then accepts no
-    /// more connections, finishes the requests in flight and returns.
+    /// more connections, finishes the requests in flight and returns. A
+    /// client gets 10 s to send each request's headers; at most 1.024
+    /// connections are served at once.
     pub async fn serve(
         self,
         listener: tokio::net::TcpListener,
         shutdown: impl std::future::Future<Output = ()> + Send + 'static,
     ) -> std::io::Result<()> {
-        axum::serve(listener, self.router())
-            .with_graceful_shutdown(shutdown)
-            .await
+        listen::serve(listener, self.router(), shutdown).await
     }
 }
 
@@ -141,10 +143,21 @@ async fn schema() -> Response {
 }
 
 async fn not_found() -> Response {
+    answer::error(axum::http::StatusCode::NOT_FOUND, "no such address", ROUTES)
+}
+
+/// What the service answers, for the hints of `404` and `405`.
+const ROUTES: &str = "the service answers POST /render, /check and /batch, and GET /, /examples, /schema, /healthz and /metrics";
+
+async fn wrong_method(request: Request) -> Response {
     answer::error(
-        axum::http::StatusCode::NOT_FOUND,
-        "no such address",
-        "the service answers POST /render, /check and /batch, and GET /, /schema, /healthz and /metrics",
+        axum::http::StatusCode::METHOD_NOT_ALLOWED,
+        &format!(
+            "{} is not answered at {}",
+            request.method(),
+            request.uri().path()
+        ),
+        ROUTES,
     )
 }
 
@@ -153,10 +166,7 @@ async fn time_limit(State(state): State<AppState>, request: Request, next: Next)
     let limit = state.config.time_limit;
     match tokio::time::timeout(limit, next.run(request)).await {
         Ok(response) => response,
-        Err(_) => answer::busy(&format!(
-            "the request took longer than the service's limit of {} s",
-            limit.as_secs_f64()
-        )),
+        Err(_) => answer::timed_out(limit),
     }
 }
 

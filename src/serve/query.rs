@@ -15,10 +15,13 @@ pub(super) struct RenderQuery {
     /// `pdf` (the default), `png` or `typst`.
     pub format: Option<String>,
     /// Archival PDF/A-2u.
+    #[serde(deserialize_with = "flag")]
     pub pdf_a: bool,
     /// A warning refuses the document (`422`).
+    #[serde(deserialize_with = "flag")]
     pub deny_warnings: bool,
     /// Answer JSON: the output in base64 beside the warnings.
+    #[serde(deserialize_with = "flag")]
     pub json: bool,
     /// For PNG: one page (from 1); all pages in JSON, page 1 otherwise.
     pub page: Option<usize>,
@@ -31,6 +34,7 @@ pub(super) struct RenderQuery {
 #[serde(deny_unknown_fields, rename_all = "kebab-case", default)]
 pub(super) struct CheckQuery {
     /// Warnings count as errors (`ok` is false when there is one).
+    #[serde(deserialize_with = "flag")]
     pub deny_warnings: bool,
 }
 
@@ -39,9 +43,24 @@ pub(super) struct CheckQuery {
 #[serde(deny_unknown_fields, rename_all = "kebab-case", default)]
 pub(super) struct BatchQuery {
     /// Archival PDF/A-2u.
+    #[serde(deserialize_with = "flag")]
     pub pdf_a: bool,
     /// A district with a warning fails.
+    #[serde(deserialize_with = "flag")]
     pub deny_warnings: bool,
+}
+
+/// A yes-or-no parameter as clients write it: `true`/`false`, `1`/`0`,
+/// `yes`/`no`, `on`/`off`, in any case (Python sends `True`, PHP `1`).
+fn flag<'de, D: serde::Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
+    let text = String::deserialize(d)?;
+    match text.to_ascii_lowercase().as_str() {
+        "true" | "1" | "yes" | "on" | "" => Ok(true),
+        "false" | "0" | "no" | "off" => Ok(false),
+        _ => Err(serde::de::Error::custom(format!(
+            "`{text}` is not yes or no: write true or false"
+        ))),
+    }
 }
 
 /// What `/render` produces.
@@ -67,7 +86,13 @@ impl RenderQuery {
                 "ask for 10 to 300 dots per inch (96 is the screen's)",
             ));
         }
-        match self.format.as_deref().unwrap_or("pdf") {
+        match self
+            .format
+            .as_deref()
+            .unwrap_or("pdf")
+            .to_ascii_lowercase()
+            .as_str()
+        {
             "pdf" => Ok(Output::Pdf),
             "png" => Ok(Output::Png { dpi }),
             "typst" => Ok(Output::Typst),
@@ -97,14 +122,21 @@ pub(super) fn body_format(headers: &HeaderMap) -> Result<Option<Format>, Respons
     let Some(value) = headers.get(header::CONTENT_TYPE) else {
         return Ok(None);
     };
-    let mime = value
-        .to_str()
-        .unwrap_or("")
-        .split(';')
-        .next()
-        .unwrap_or("")
-        .trim()
-        .to_ascii_lowercase();
+    let value = value.to_str().unwrap_or("").to_ascii_lowercase();
+    let mut params = value.split(';');
+    let mime = params.next().unwrap_or("").trim().to_string();
+    let charset = params.find_map(|p| {
+        p.trim()
+            .strip_prefix("charset=")
+            .map(|c| c.trim_matches('"').to_string())
+    });
+    if let Some(charset) = charset.filter(|c| c != "utf-8" && c != "utf8" && c != "us-ascii") {
+        return Err(answer::error(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            &format!("the body is declared `charset={charset}`: documents are read as UTF-8"),
+            "send the document in UTF-8 (every editor can save it so), with charset=utf-8 or no charset",
+        ));
+    }
     match mime.as_str() {
         "" | "text/plain" | "application/octet-stream" | "application/x-www-form-urlencoded" => {
             Ok(None)

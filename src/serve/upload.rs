@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 
 use axum::body::Bytes;
 use axum::extract::{FromRequest, Multipart, Request};
-use axum::http::{HeaderMap, header};
+use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::Response;
 
 use super::AppState;
@@ -36,6 +36,14 @@ impl Upload {
     ) -> Result<Self, Response> {
         let max_body = state.config.max_body;
         let refused = |status, text: String| answer::unreadable_body(status, &text, max_body);
+        // A declared length over the limit is refused before a byte is read.
+        let declared_length = request
+            .headers()
+            .get(header::CONTENT_LENGTH)
+            .and_then(|v| v.to_str().ok()?.parse::<u64>().ok());
+        if declared_length.is_some_and(|n| n > max_body as u64) {
+            return Err(refused(StatusCode::PAYLOAD_TOO_LARGE, String::new()));
+        }
         let mut upload = Upload {
             main: None,
             format: None,
@@ -113,11 +121,14 @@ pub(super) struct Parts<'a>(pub &'a BTreeMap<String, Vec<u8>>);
 
 impl Loader for Parts<'_> {
     fn read(&self, name: &str, limit: usize) -> Result<Vec<u8>, LoadError> {
-        let Some(bytes) = self.0.get(name) else {
+        // Browsers and curl send a file's own name, without its folders:
+        // `plans/kh.yaml` is also found as a part `kh.yaml`.
+        let base = name.rsplit(['/', '\\']).next().unwrap_or(name);
+        let Some(bytes) = self.0.get(name).or_else(|| self.0.get(base)) else {
             return Err(LoadError::Denied {
                 name: name.to_string(),
                 why: format!(
-                    "the service reads no files: send `{name}` in the request, as a multipart part whose file name is `{name}` beside the document's own part"
+                    "the service reads no files: send `{name}` in the request, as a multipart part whose file name is `{base}`, beside the document's own part"
                 ),
             });
         };
