@@ -6,6 +6,8 @@ mod common;
 mod service;
 
 use std::io::Read;
+
+use sha2::Digest;
 use std::process::Command;
 
 use service::{Answer, Server, multipart};
@@ -307,16 +309,22 @@ fn unzip(bytes: &[u8]) -> std::collections::BTreeMap<String, Vec<u8>> {
         .collect()
 }
 
-#[test]
-fn a_batch_with_its_csv_comes_back_as_a_zip_of_the_district_pdfs() {
-    let server = Server::start(&[]);
+/// The Yên Bái batch with its figures CSV, as a multipart body: its
+/// `Content-Type` and bytes.
+fn yen_bai_batch() -> (String, Vec<u8>) {
     let dir = common::example_path("batch-yen-bai");
     let batch = std::fs::read(dir.join("batch.yaml")).unwrap();
     let csv = std::fs::read(dir.join("figures.csv")).unwrap();
-    let (content_type, body) = multipart(&[
+    multipart(&[
         ("batch", "batch.yaml", &batch),
         ("figures", "figures.csv", &csv),
-    ]);
+    ])
+}
+
+#[test]
+fn a_batch_with_its_csv_comes_back_as_a_zip_of_the_district_pdfs() {
+    let server = Server::start(&[]);
+    let (content_type, body) = yen_bai_batch();
     let answer = server.post("/batch", &content_type, &body);
     assert_eq!(answer.status, 200, "{}", answer.text());
     assert_eq!(answer.header("content-type"), Some("application/zip"));
@@ -328,18 +336,11 @@ fn a_batch_with_its_csv_comes_back_as_a_zip_of_the_district_pdfs() {
     for entry in &manifest.outputs {
         let pdf = &files[&entry.path];
         assert!(pdf.starts_with(b"%PDF-"), "{}", entry.path);
-        let digest = Command::new("sha256sum")
-            .stdin(std::process::Stdio::piped())
-            .stdout(std::process::Stdio::piped())
-            .spawn()
-            .and_then(|mut child| {
-                use std::io::Write;
-                child.stdin.take().unwrap().write_all(pdf)?;
-                child.wait_with_output()
-            })
-            .unwrap();
-        let digest = String::from_utf8(digest.stdout).unwrap();
-        assert!(digest.starts_with(&entry.sha256), "{}", entry.path);
+        let digest: String = sha2::Sha256::digest(pdf)
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        assert_eq!(digest, entry.sha256, "{}", entry.path);
     }
     let summary = pdf_text(&files["tong-hop.pdf"], "batch-tong-hop");
     assert!(summary.contains("20.000"), "the province target: {summary}");
@@ -390,13 +391,7 @@ fn a_request_over_the_time_limit_is_503() {
 #[test]
 fn sigterm_finishes_the_request_in_flight_and_exits_0() {
     let mut server = Server::start(&[]);
-    let dir = common::example_path("batch-yen-bai");
-    let batch = std::fs::read(dir.join("batch.yaml")).unwrap();
-    let csv = std::fs::read(dir.join("figures.csv")).unwrap();
-    let (content_type, body) = multipart(&[
-        ("batch", "batch.yaml", &batch),
-        ("figures", "figures.csv", &csv),
-    ]);
+    let (content_type, body) = yen_bai_batch();
     let answer = std::thread::scope(|s| {
         let pending = s.spawn(|| server.post("/batch", &content_type, &body));
         // The signal comes while the batch (ten documents) is rendering.
@@ -531,13 +526,7 @@ fn clients_as_they_are_written_are_understood() {
 #[test]
 fn the_same_batch_gives_the_same_zip_in_batch_order() {
     let server = Server::start(&[]);
-    let dir = common::example_path("batch-yen-bai");
-    let batch = std::fs::read(dir.join("batch.yaml")).unwrap();
-    let csv = std::fs::read(dir.join("figures.csv")).unwrap();
-    let (content_type, body) = multipart(&[
-        ("batch", "batch.yaml", &batch),
-        ("figures", "figures.csv", &csv),
-    ]);
+    let (content_type, body) = yen_bai_batch();
     let first = server.post("/batch", &content_type, &body);
     let second = server.post("/batch", &content_type, &body);
     assert_eq!(first.status, 200);

@@ -33,29 +33,28 @@ pub(super) fn error(status: StatusCode, error: &str, hint: &str) -> Response {
 
 /// `503` with `Retry-After`: the service is at its limit, not broken.
 pub(super) fn busy(why: &str) -> Response {
-    let mut response = error(
-        StatusCode::SERVICE_UNAVAILABLE,
+    come_back(
         why,
         "the service is at its limit of renders; try again after the time in Retry-After",
-    );
-    response
-        .headers_mut()
-        .insert(header::RETRY_AFTER, HeaderValue::from(RETRY_AFTER_SECS));
-    response
+    )
 }
 
 /// `503` for a request over the time limit: the service may be busy, or
 /// the work too large for the limit.
 pub(super) fn timed_out(limit: std::time::Duration) -> Response {
-    let mut response = error(
-        StatusCode::SERVICE_UNAVAILABLE,
+    come_back(
         &format!(
             "the request took longer than the service's limit of {} s, waiting for a render slot included",
             limit.as_secs_f64()
         ),
         "if the service is busy, try again after Retry-After; if the document is large or the PNG's dpi high, \
          split it or ask for fewer pixels, or start the service with a larger --time-limit",
-    );
+    )
+}
+
+/// `503` with `Retry-After`.
+fn come_back(why: &str, hint: &str) -> Response {
+    let mut response = error(StatusCode::SERVICE_UNAVAILABLE, why, hint);
     response
         .headers_mut()
         .insert(header::RETRY_AFTER, HeaderValue::from(RETRY_AFTER_SECS));

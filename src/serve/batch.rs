@@ -2,6 +2,7 @@
 //! and district files) → a ZIP of the district PDFs, the province summary
 //! and `manifest.json`, streamed as the files are made.
 
+use std::collections::BTreeMap;
 use std::io::Write;
 use std::pin::Pin;
 use std::task::{Context, Poll};
@@ -51,14 +52,15 @@ pub(super) async fn batch(
         Err(response) => return response,
     };
     // The YAML parts are the districts' own files (`districts/*.yaml`).
+    let (yaml, files): (BTreeMap<_, _>, BTreeMap<_, _>) = std::mem::take(&mut upload.files)
+        .into_iter()
+        .partition(|(name, _)| format_of_name(name) == Some(crate::Format::Yaml));
+    upload.files = files;
     let mut districts = Vec::new();
-    for name in upload.files.keys().cloned().collect::<Vec<_>>() {
-        if format_of_name(&name) == Some(crate::Format::Yaml) {
-            let bytes = upload.files.remove(&name).unwrap_or_default();
-            match text_of(&name, bytes) {
-                Ok(t) => districts.push((name, t)),
-                Err(response) => return response,
-            }
+    for (name, bytes) in yaml {
+        match text_of(&name, bytes) {
+            Ok(t) => districts.push((name, t)),
+            Err(response) => return response,
         }
     }
     let Ok(slot) = state.gate.enter().await else {

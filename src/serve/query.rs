@@ -119,10 +119,18 @@ pub(super) fn bad_query(why: &str, known: &str) -> Response {
 /// `curl --data-binary` and many HTTP libraries send by default); `415`
 /// for one that is neither YAML nor JSON.
 pub(super) fn body_format(headers: &HeaderMap) -> Result<Option<Format>, Response> {
-    let Some(value) = headers.get(header::CONTENT_TYPE) else {
+    let value = headers
+        .get(header::CONTENT_TYPE)
+        .map(|v| v.to_str().unwrap_or(""));
+    format_of_type(value)
+}
+
+/// [`body_format`] of a `Content-Type` value (a request's, or a part's).
+pub(super) fn format_of_type(value: Option<&str>) -> Result<Option<Format>, Response> {
+    let Some(value) = value else {
         return Ok(None);
     };
-    let value = value.to_str().unwrap_or("").to_ascii_lowercase();
+    let value = value.to_ascii_lowercase();
     let mut params = value.split(';');
     let mime = params.next().unwrap_or("").trim().to_string();
     let charset = params.find_map(|p| {

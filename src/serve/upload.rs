@@ -12,7 +12,7 @@ use axum::response::Response;
 
 use super::AppState;
 use super::answer;
-use super::query::body_format;
+use super::query::{body_format, format_of_type};
 use crate::{Format, LoadError, Loader};
 
 /// A request's main text and its files.
@@ -72,15 +72,9 @@ impl Upload {
                 .or(field.name())
                 .unwrap_or_default()
                 .to_string();
-            let declared = match field.content_type().filter(|_| is_main) {
-                Some(t) => {
-                    let mut headers = HeaderMap::new();
-                    if let Ok(value) = t.parse() {
-                        headers.insert(header::CONTENT_TYPE, value);
-                    }
-                    body_format(&headers)?
-                }
-                None => None,
+            let declared = match is_main {
+                true => format_of_type(field.content_type())?,
+                false => None,
             };
             let bytes = field
                 .bytes()
